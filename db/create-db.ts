@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { Database, Db, Dialect } from './database.ts'
+import { ImmediateSqliteDialect, withStatementCache } from './sqlite-driver.ts'
+
+export const DEFAULT_SQLITE_PATH = './data/doorlopend.sqlite'
+
+export interface DbHandle {
+  db: Db
+  dialect: Dialect
+  /** Where the data lives: a file path for SQLite, the URL without password for PostgreSQL. */
+  location: string
+  destroy(): Promise<void>
+}
+
+export interface DbOptions {
+  /** Bench only: SQLite `synchronous=OFF`, to measure what fsync costs. Never in production. */
+  unsafeNoSync?: boolean
+  /** PostgreSQL pool size. */
+  poolSize?: number
+}
+
+/** Parses a DATABASE_URL: unset → default SQLite file, `sqlite:<path>` → that file, `postgres://…`. */
+export function parseDatabaseUrl(url: string | undefined): { dialect: Dialect; target: string } {
+  if (!url) return { dialect: 'sqlite', target: DEFAULT_SQLITE_PATH }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return { dialect: 'postgres', target: url }
+  }
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '')
+    if (!path) throw new Error('DATABASE_URL "sqlite:" needs a path, e.g. sqlite:./data/doorlopend.sqlite')
+    return { dialect: 'sqlite', target: path }
+  }
+  throw new Error(`DATABASE_URL must be empty, sqlite:<path> or postgres://…; got "${url}"`)
+}
+
+/** Opens SQLite or PostgreSQL from one URL. */
+export function createDb(url: string | undefined, options: DbOptions = {}): DbHandle {
+  const { dialect, target } = parseDatabaseUrl(url)
+  return dialect === 'sqlite' ? openSqlite(target, options) : openPostgres(target, options)
+}
+
+/** Opens one SQLite connection with the durability settings every connection needs. */
+export function openSqliteConnection(path: string, options: DbOptions = {}): BetterSqlite3.Database {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+  const sqlite = new BetterSqlite3(path)
+  sqlite.pragma('journal_mode = WAL')
+  // better-sqlite3's WAL default is NORMAL, which can lose acknowledged commits on power loss.
+  sqlite.pragma(options.unsafeNoSync ? 'synchronous = OFF' : 'synchronous = FULL')
+  sqlite.pragma('busy_timeout = 10000')
+  sqlite.pragma('foreign_keys = ON')
+  return sqlite
+}
+
+function openSqlite(path: string, options: DbOptions): DbHandle {
+  const sqlite = openSqliteConnection(path, options)
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+  })
+  return {
+    db,
+    dialect: 'sqlite',
+    location: path,
+    destroy: () => db.destroy(),
+  }
+}
+
+function openPostgres(url: string, options: DbOptions): DbHandle {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+  // An idle client that loses its connection must not crash the process.
+  pool.on('error', () => {})
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const safe = new URL(url)
+  safe.password = ''
+  return { db, dialect: 'postgres', location: safe.toString(), destroy: () => db.destroy() }
+}

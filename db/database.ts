@@ -1,0 +1,139 @@
+import type { Insertable, Kysely, Selectable } from 'kysely'
+
+/** Timestamps are ISO-8601 strings on both databases, so hashes and exports read the same. */
+type Timestamp = string
+
+export interface OrganisationTable {
+  id: string
+  name: string
+  kind: string
+  created_at: Timestamp
+}
+
+export interface PersonTable {
+  id: string
+  /** null once the person is erased. */
+  name: string | null
+  email: string | null
+  organisation_id: string
+  created_at: Timestamp
+  erased_at: Timestamp | null
+}
+
+export interface TokenTable {
+  id: string
+  name: string
+  /** SHA-256 hex of the secret; the secret itself is never stored. */
+  digest: string
+  role: string
+  person_id: string | null
+  /** JSON array of organisation ids, or null for "all". */
+  organisation_ids: string | null
+  created_at: Timestamp
+  revoked_at: Timestamp | null
+}
+
+export interface InstanceTable {
+  id: string
+  machine_id: string
+  machine_version: number
+  /** JSON of `{ value, context }`. */
+  snapshot: string
+  status: string
+  /** Number of events applied; the head of the hash chain is event `version`. */
+  version: number
+  head_hash: string
+  title: string
+  pilot_id: string | null
+  person_id: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface InstanceOrganisationTable {
+  instance_id: string
+  organisation_id: string
+}
+
+export interface InstancePersonTable {
+  instance_id: string
+  person_id: string
+}
+
+export interface EventTable {
+  instance_id: string
+  seq: number
+  type: string
+  payload: string
+  reason: string | null
+  actor_token_id: string
+  actor_role: string
+  recorded_at: Timestamp
+  effective_date: string | null
+  state_before: string | null
+  state_after: string
+  prev_hash: string
+  hash: string
+}
+
+export interface PilotTable {
+  id: string
+  name: string
+  scenario: string
+  organisation_ids: string
+  created_at: Timestamp
+}
+
+export interface TransitionTable {
+  id: string
+  instance_id: string
+  person_id: string
+  organisation_id: string
+  new_role: string
+  current_role: string | null
+  domain: string
+  career_path: string
+  created_at: Timestamp
+}
+
+export interface IdempotencyTable {
+  token_id: string
+  key: string
+  fingerprint: string
+  status_code: number
+  body: string
+  created_at: Timestamp
+}
+
+export interface MetaTable {
+  key: string
+  value: string
+}
+
+export interface Database {
+  organisations: OrganisationTable
+  people: PersonTable
+  tokens: TokenTable
+  instances: InstanceTable
+  instance_organisations: InstanceOrganisationTable
+  instance_people: InstancePersonTable
+  events: EventTable
+  pilots: PilotTable
+  transitions: TransitionTable
+  idempotency_keys: IdempotencyTable
+  meta: MetaTable
+}
+
+export type Db = Kysely<Database>
+export type Dialect = 'sqlite' | 'postgres'
+
+export type Organisation = Selectable<OrganisationTable>
+export type Person = Selectable<PersonTable>
+export type Token = Selectable<TokenTable>
+export type Instance = Selectable<InstanceTable>
+export type NewInstance = Insertable<InstanceTable>
+export type EventRow = Selectable<EventTable>
+export type NewEventRow = Insertable<EventTable>
+export type Pilot = Selectable<PilotTable>
+export type Transition = Selectable<TransitionTable>
+export type IdempotencyRecord = Selectable<IdempotencyTable>

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+
+// Field schemas shared by the event payloads, inputs and contexts of all machines.
+
+/** An opaque id: trimmed, 1–100 characters. */
+export const id = z.string().trim().min(1).max(100)
+
+/** Free text: trimmed, 1–5000 characters. */
+export const text = z.string().trim().min(1).max(5000)
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const isoDate = z.iso.date()
+
+/** The recorded time of an event (an ISO string set by the engine). */
+export const at = z.string().min(1).max(100)
+
+/** The payload of an event that carries none. */
+export const noPayload = z.object({}).strict()
+
+/** A reason given with an event, kept with the time it was given. */
+export const reasonRecord = z.object({ reason: z.string(), at }).strict()
+
+/** Read a string field from an untyped payload; guards use it for payload-dependent checks. */
+export function stringField(
+  payload: Record<string, unknown> | undefined,
+  key: string,
+): string | undefined {
+  const value = payload?.[key]
+  return typeof value === 'string' ? value.trim() : undefined
+}

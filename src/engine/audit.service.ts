@@ -1,0 +1,40 @@
+import type { DbHandle } from '../../db/create-db.ts'
+import { listInstances } from '../../db/queries/instances.ts'
+import { machines } from '../../machines/index.ts'
+import { authorizeRole } from '../access/policy.ts'
+import type { Principal } from '../access/principal.ts'
+import { BEHEER_MACHINE } from './beheer.ts'
+import { listScope } from './paging.ts'
+import { loadVisibleInstance } from './read-instances.ts'
+import { verifyChains } from './verify.ts'
+import type { VerifyReport } from './verify.ts'
+
+/** Verifies one instance's chain, or every chain in the auditor's scope. */
+export async function verifyForPrincipal(
+  store: DbHandle,
+  principal: Principal,
+  instanceId?: string | undefined,
+): Promise<VerifyReport> {
+  const rule = authorizeRole(principal, 'audit.read')
+  if (instanceId) {
+    await loadVisibleInstance(store, principal, instanceId)
+    return verifyChains(store, [instanceId])
+  }
+  const scope = listScope(principal, rule)
+  if (scope.scopeOrganisationIds === null && scope.scopePersonId === null) {
+    return verifyChains(store)
+  }
+  const ids: string[] = []
+  let after: string | undefined
+  for (;;) {
+    const rows = await listInstances(
+      store.db,
+      { machineIds: [...Object.keys(machines), BEHEER_MACHINE], ...scope },
+      { limit: 1000, after },
+    )
+    ids.push(...rows.map((r) => r.id))
+    if (rows.length < 1000) break
+    after = rows[rows.length - 1]?.id
+  }
+  return verifyChains(store, ids)
+}

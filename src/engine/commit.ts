@@ -1,0 +1,165 @@
+import type { DbHandle } from '../../db/create-db.ts'
+import type { Db, Dialect, Instance } from '../../db/database.ts'
+import { insertEvent } from '../../db/queries/events.ts'
+import {
+  advanceInstance,
+  getInstance,
+  insertInstance,
+  setInstanceOrganisations,
+  setInstancePeople,
+} from '../../db/queries/instances.ts'
+import type { Actor } from './actor.ts'
+import { ZERO_HASH, eventHash } from './hash.ts'
+
+/** What one event changes: the event's own fields and the instance's new head. */
+export interface AppendInput {
+  type: string
+  payload: Record<string, unknown>
+  reason: string | null
+  effectiveDate: string | null
+  stateAfter: unknown
+  /** The new snapshot JSON and status of the instance. */
+  snapshot: string
+  status: string
+  /** When set, replaces the people the instance concerns. */
+  people?: readonly string[]
+}
+
+export interface Appended {
+  seq: number
+  hash: string
+  recordedAt: string
+  instance: Instance
+}
+
+export interface NewStream {
+  id: string
+  machineId: string
+  machineVersion: number
+  title: string
+  pilotId: string | null
+  personId: string | null
+  organisationIds: readonly string[]
+}
+
+/** Raised when the head moved under us; `commit` retries the whole unit of work. */
+export class HeadMoved extends Error {}
+
+/**
+ * The handle a unit of work gets inside `commit`: every event it appends is hashed onto its
+ * instance's chain and moves the instance head, in the same transaction as `tx`.
+ */
+export class Writer {
+  constructor(
+    readonly tx: Db,
+    readonly dialect: Dialect,
+    readonly actor: Actor,
+    readonly now: string,
+  ) {}
+
+  /**
+   * Reads an instance and holds it until the transaction ends: a row lock on PostgreSQL; on
+   * SQLite the whole transaction already holds the write lock (BEGIN IMMEDIATE).
+   */
+  lock(instanceId: string): Promise<Instance | undefined> {
+    return getInstance(this.tx, instanceId, { forUpdate: this.dialect === 'postgres' })
+  }
+
+  /** Creates an instance whose first event is `first` (seq 1). */
+  async create(stream: NewStream, first: AppendInput): Promise<Appended> {
+    const instance: Instance = {
+      id: stream.id,
+      machine_id: stream.machineId,
+      machine_version: stream.machineVersion,
+      snapshot: '{}',
+      status: first.status,
+      version: 0,
+      head_hash: ZERO_HASH,
+      title: stream.title,
+      pilot_id: stream.pilotId,
+      person_id: stream.personId,
+      created_at: this.now,
+      updated_at: this.now,
+    }
+    await insertInstance(this.tx, instance)
+    await setInstanceOrganisations(this.tx, stream.id, stream.organisationIds)
+    return this.append(instance, null, first)
+  }
+
+  /** Appends one event to `instance`, whose current state value is `stateBefore`. */
+  async append(instance: Instance, stateBefore: unknown, input: AppendInput): Promise<Appended> {
+    const seq = instance.version + 1
+    const actor = { tokenId: this.actor.tokenId, role: this.actor.role }
+    const hash = eventHash(instance.head_hash, {
+      instanceId: instance.id,
+      seq,
+      type: input.type,
+      payload: input.payload,
+      reason: input.reason,
+      actor,
+      recordedAt: this.now,
+      effectiveDate: input.effectiveDate,
+      stateBefore,
+      stateAfter: input.stateAfter,
+    })
+    await insertEvent(this.tx, {
+      instance_id: instance.id,
+      seq,
+      type: input.type,
+      payload: JSON.stringify(input.payload),
+      reason: input.reason,
+      actor_token_id: actor.tokenId,
+      actor_role: actor.role,
+      recorded_at: this.now,
+      effective_date: input.effectiveDate,
+      state_before: stateBefore === null ? null : JSON.stringify(stateBefore),
+      state_after: JSON.stringify(input.stateAfter),
+      prev_hash: instance.head_hash,
+      hash,
+    })
+    const head = {
+      snapshot: input.snapshot,
+      status: input.status,
+      version: seq,
+      head_hash: hash,
+      updated_at: this.now,
+    }
+    if (!(await advanceInstance(this.tx, instance.id, instance.version, head))) {
+      throw new HeadMoved(`instance ${instance.id} moved past version ${instance.version}`)
+    }
+    if (input.people) await setInstancePeople(this.tx, instance.id, input.people)
+    return { seq, hash, recordedAt: this.now, instance: { ...instance, ...head } }
+  }
+}
+
+const MAX_ATTEMPTS = 3
+
+/**
+ * The one write path. Runs `work` in one transaction (BEGIN IMMEDIATE on SQLite, row locks on
+ * PostgreSQL); every change it makes and every event it appends commit together or not at all.
+ * A thrown error rolls everything back. Batching concurrent units into one transaction (group
+ * commit) belongs here and nowhere else.
+ */
+export async function commit<T>(
+  store: DbHandle,
+  actor: Actor,
+  work: (writer: Writer) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.db
+        .transaction()
+        .execute((tx) => work(new Writer(tx, store.dialect, actor, new Date().toISOString())))
+    } catch (error) {
+      if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue
+      throw error
+    }
+  }
+}
+
+/** A lost race that a fresh attempt resolves: moved head, or a unique key taken meanwhile. */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof HeadMoved) return true
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '23505' || code === '40001' || code === '40P01'
+}

@@ -1,0 +1,46 @@
+import { start } from '../../machines/index.ts'
+import type { MachineDefinition } from '../../machines/types.ts'
+import type { Appended, Writer } from './commit.ts'
+import { newId } from './ids.ts'
+import { peopleOf } from './scope.ts'
+
+export interface CreateInstanceInput {
+  title: string
+  pilotId: string | null
+  personId: string | null
+  organisationIds: readonly string[]
+  input: Record<string, unknown>
+}
+
+/**
+ * Starts an instance of `def`. Its first event, `aangemaakt`, carries the machine input, so the
+ * history alone replays to the snapshot.
+ */
+export async function createInstance(
+  w: Writer,
+  def: MachineDefinition,
+  spec: CreateInstanceInput,
+): Promise<Appended> {
+  const snapshot = start(def, spec.input, w.now)
+  return w.create(
+    {
+      id: newId('inst'),
+      machineId: def.id,
+      machineVersion: def.version,
+      title: spec.title,
+      pilotId: spec.pilotId,
+      personId: spec.personId,
+      organisationIds: spec.organisationIds,
+    },
+    {
+      type: 'aangemaakt',
+      payload: spec.input,
+      reason: null,
+      effectiveDate: null,
+      stateAfter: snapshot.value,
+      snapshot: JSON.stringify(snapshot),
+      status: def.statusOf(snapshot),
+      people: peopleOf(def.id, snapshot),
+    },
+  )
+}

@@ -1,0 +1,73 @@
+import type { DbHandle } from '../../db/create-db.ts'
+import type { Person } from '../../db/database.ts'
+import { getOrganisations } from '../../db/queries/organisations.ts'
+import { getPerson, insertPerson } from '../../db/queries/people.ts'
+import { authorize, authorizeRole } from '../access/policy.ts'
+import type { Principal } from '../access/principal.ts'
+import { notFound, unprocessable } from '../errors.ts'
+import { recordBeheer } from './beheer.ts'
+import { commit } from './commit.ts'
+import { newId } from './ids.ts'
+
+export interface PersonView {
+  id: string
+  name: string | null
+  email: string | null
+  organisationId: string
+}
+
+const view = (p: Person): PersonView => ({
+  id: p.id,
+  name: p.name,
+  email: p.email,
+  organisationId: p.organisation_id,
+})
+
+export async function createPerson(
+  store: DbHandle,
+  principal: Principal,
+  input: { name: string; email?: string | undefined; organisationId: string },
+): Promise<PersonView> {
+  authorizeRole(principal, 'person.create')
+  authorize(
+    principal,
+    'person.create',
+    { organisationIds: [input.organisationId], personIds: [] },
+    { what: 'Organisatie', id: input.organisationId },
+  )
+  return commit(store, principal, async (w) => {
+    const [organisation] = await getOrganisations(w.tx, [input.organisationId])
+    if (!organisation) {
+      throw unprocessable(`Organisatie '${input.organisationId}' bestaat niet; maak haar eerst aan.`)
+    }
+    const row: Person = {
+      id: newId('pers'),
+      name: input.name,
+      email: input.email ?? null,
+      organisation_id: input.organisationId,
+      created_at: w.now,
+      erased_at: null,
+    }
+    await insertPerson(w.tx, row)
+    // Events carry ids only: personal data lives in the people table alone.
+    await recordBeheer(w, 'persoon.aangemaakt', { personId: row.id, organisationId: row.organisation_id })
+    return view(row)
+  })
+}
+
+export async function readPerson(
+  store: DbHandle,
+  principal: Principal,
+  id: string,
+): Promise<PersonView> {
+  authorizeRole(principal, 'person.read')
+  const person = await getPerson(store.db, id)
+  if (!person) throw notFound('Persoon', id)
+  authorize(
+    principal,
+    'person.read',
+    { organisationIds: [person.organisation_id], personIds: [person.id] },
+    { what: 'Persoon', id },
+  )
+  return view(person)
+}

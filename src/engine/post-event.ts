@@ -1,0 +1,172 @@
+import type { DbHandle } from '../../db/create-db.ts'
+
+import { findIdempotencyRecord, insertIdempotencyRecord } from '../../db/queries/idempotency.ts'
+import { getInstanceOrganisationIds } from '../../db/queries/instances.ts'
+import { apply, evaluate, getMachine } from '../../machines/index.ts'
+import type { MachineDefinition, MachineEvent } from '../../machines/types.ts'
+import { authorize } from '../access/policy.ts'
+import type { Action } from '../access/policy.ts'
+import type { Principal } from '../access/principal.ts'
+import { badRequest, blocked, notFound, stale, unprocessable } from '../errors.ts'
+import { commit } from './commit.ts'
+import type { Writer } from './commit.ts'
+import { viewInstance } from './instance-view.ts'
+import type { InstanceView } from './instance-view.ts'
+import { instanceScope, peopleOf, sameSet } from './scope.ts'
+import { parseSnapshot } from './snapshot.ts'
+import { zodErrors } from './validation.ts'
+
+export interface EventRequest {
+  type: string
+  payload?: Record<string, unknown> | undefined
+  reason?: string | undefined
+  effectiveDate?: string | undefined
+}
+
+export interface PostOptions {
+  /** The version the client saw (from If-Match). */
+  ifMatch?: number | undefined
+  /** Idempotency-Key and the fingerprint of the request it came with. */
+  idempotency?: { key: string; fingerprint: string } | undefined
+}
+
+export interface PostResult {
+  instance: InstanceView
+  event: { seq: number; hash: string }
+}
+
+/** The policy action an event falls under. */
+export function actionForEvent(machineId: string, type: string): Action {
+  if (machineId === 'ontwikkelteam') {
+    return type.startsWith('lid.') ? 'ontwikkelteam.lid' : 'ontwikkelteam.event'
+  }
+  return type === 'overgang.intrekken' ? 'rolovergang.intrekken' : 'rolovergang.event'
+}
+
+/**
+ * Applies one event to an instance: load → access → validate → transition → hash → append and
+ * move the head, in one transaction. Any failure leaves the instance as it was.
+ */
+export async function postEvent(
+  store: DbHandle,
+  principal: Principal,
+  instanceId: string,
+  request: EventRequest,
+  options: PostOptions = {},
+): Promise<PostResult> {
+  return commit(store, principal, async (w) => {
+    const instance = await w.lock(instanceId)
+    if (!instance) throw notFound('Proces', instanceId)
+    const snapshot = parseSnapshot(instance.snapshot)
+    const def = getMachine(instance.machine_id)
+    const scope = instanceScope(
+      instance.machine_id,
+      snapshot,
+      await getInstanceOrganisationIds(w.tx, instance.id),
+    )
+    authorize(principal, 'instance.read', scope, { what: 'Proces', id: instanceId })
+    if (!def) throw unprocessable(`Proces '${instanceId}' neemt geen gebeurtenissen aan.`)
+    authorize(principal, actionForEvent(def.id, request.type), scope, {
+      what: 'Proces',
+      id: instanceId,
+    })
+
+    if (options.idempotency) {
+      const replay = await replayIdempotent(w, principal, options.idempotency)
+      if (replay) return replay
+    }
+    if (options.ifMatch !== undefined && options.ifMatch !== instance.version) {
+      throw stale(instance.version, `"${options.ifMatch}"`)
+    }
+
+    const event = machineEvent(def, request, principal, w.now)
+    const verdict = evaluate(def, snapshot, event)
+    if (!verdict.ok) throw blocked(request.type, verdict.reasons)
+    const next = apply(def, snapshot, event)
+    const peopleBefore = peopleOf(def.id, snapshot)
+    const peopleAfter = peopleOf(def.id, next)
+    const appended = await w.append(instance, snapshot.value, {
+      type: event.type,
+      payload: event.payload,
+      reason: event.reason,
+      effectiveDate: request.effectiveDate ?? null,
+      stateAfter: next.value,
+      snapshot: JSON.stringify(next),
+      status: def.statusOf(next),
+      ...(sameSet(peopleBefore, peopleAfter) ? {} : { people: peopleAfter }),
+    })
+    const result: PostResult = {
+      instance: viewInstance(appended.instance, next),
+      event: { seq: appended.seq, hash: appended.hash },
+    }
+    if (options.idempotency) await rememberIdempotent(w, principal, options.idempotency, result)
+    return result
+  })
+}
+
+/** Validates the request against the event's definition and builds the machine event. */
+function machineEvent(
+  def: MachineDefinition,
+  request: EventRequest,
+  principal: Principal,
+  at: string,
+): MachineEvent {
+  const definition = def.events[request.type]
+  if (!definition) {
+    throw blocked(request.type, [
+      `Onbekende gebeurtenis ‘${request.type}’ voor ${def.id}. Mogelijk zijn: ${Object.keys(def.events).join(', ')}.`,
+    ])
+  }
+  const parsed = definition.payload.safeParse(request.payload ?? {})
+  if (!parsed.success) {
+    throw badRequest(
+      `De payload van ‘${request.type}’ klopt niet.`,
+      zodErrors(parsed.error, ['payload']),
+    )
+  }
+  const reason = request.reason?.trim() || null
+  if (definition.reasonRequired && !reason) {
+    throw badRequest(`‘${request.type}’ vraagt om een reden.`, [
+      { path: 'reason', message: 'Geef een reden op.' },
+    ])
+  }
+  return {
+    type: request.type,
+    payload: parsed.data,
+    reason,
+    at,
+    actor: { tokenId: principal.tokenId, role: principal.role, personId: principal.personId },
+  }
+}
+
+async function replayIdempotent(
+  w: Writer,
+  principal: Principal,
+  idempotency: { key: string; fingerprint: string },
+): Promise<PostResult | undefined> {
+  const record = await findIdempotencyRecord(w.tx, principal.tokenId, idempotency.key)
+  if (!record) return undefined
+  if (record.fingerprint !== idempotency.fingerprint) {
+    throw unprocessable(
+      `Idempotency-Key '${idempotency.key}' is al gebruikt voor een ander verzoek; gebruik een nieuwe sleutel.`,
+    )
+  }
+  return JSON.parse(record.body) as PostResult
+}
+
+async function rememberIdempotent(
+  w: Writer,
+  principal: Principal,
+  idempotency: { key: string; fingerprint: string },
+  result: PostResult,
+): Promise<void> {
+  await insertIdempotencyRecord(w.tx, {
+    token_id: principal.tokenId,
+    key: idempotency.key,
+    fingerprint: idempotency.fingerprint,
+    status_code: 200,
+    body: JSON.stringify(result),
+    created_at: w.now,
+  })
+}
+

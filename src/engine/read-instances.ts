@@ -1,0 +1,108 @@
+import type { DbHandle } from '../../db/create-db.ts'
+import type { EventRow, Instance } from '../../db/database.ts'
+import { listEvents } from '../../db/queries/events.ts'
+import { getInstance, getInstanceOrganisationIds, listInstances } from '../../db/queries/instances.ts'
+import { machines } from '../../machines/index.ts'
+import { authorize, authorizeRole } from '../access/policy.ts'
+import type { Principal } from '../access/principal.ts'
+import { notFound } from '../errors.ts'
+import { viewInstance } from './instance-view.ts'
+import type { InstanceView } from './instance-view.ts'
+import { listScope, type Page, pageOf } from './paging.ts'
+import { instanceScope } from './scope.ts'
+import { parseSnapshot } from './snapshot.ts'
+
+/** Loads an instance the principal may read, or throws 404. */
+export async function loadVisibleInstance(
+  store: DbHandle,
+  principal: Principal,
+  id: string,
+): Promise<Instance> {
+  const instance = await getInstance(store.db, id)
+  if (!instance) throw notFound('Proces', id)
+  const scope = instanceScope(
+    instance.machine_id,
+    parseSnapshot(instance.snapshot),
+    await getInstanceOrganisationIds(store.db, id),
+  )
+  authorize(principal, 'instance.read', scope, { what: 'Proces', id })
+  return instance
+}
+
+export async function readInstance(
+  store: DbHandle,
+  principal: Principal,
+  id: string,
+): Promise<InstanceView> {
+  return viewInstance(await loadVisibleInstance(store, principal, id))
+}
+
+export interface InstanceQuery {
+  machine?: string | undefined
+  status?: string | undefined
+  organisationId?: string | undefined
+  limit: number
+  after?: string | undefined
+}
+
+export async function listVisibleInstances(
+  store: DbHandle,
+  principal: Principal,
+  query: InstanceQuery,
+): Promise<Page<InstanceView>> {
+  const rule = authorizeRole(principal, 'instance.read')
+  const rows = await listInstances(
+    store.db,
+    {
+      machineIds: query.machine ? [query.machine] : Object.keys(machines),
+      status: query.status,
+      organisationId: query.organisationId,
+      ...listScope(principal, rule),
+    },
+    { limit: query.limit + 1, after: query.after },
+  )
+  return pageOf(rows, query.limit, (r) => r.id, (r) => viewInstance(r))
+}
+
+/** An event as the API shows it. */
+export interface EventView {
+  seq: number
+  type: string
+  payload: unknown
+  reason: string | null
+  actor: { tokenId: string; role: string }
+  recordedAt: string
+  effectiveDate: string | null
+  stateBefore: unknown
+  stateAfter: unknown
+  prevHash: string
+  hash: string
+}
+
+export function viewEvent(row: EventRow): EventView {
+  return {
+    seq: row.seq,
+    type: row.type,
+    payload: JSON.parse(row.payload) as unknown,
+    reason: row.reason,
+    actor: { tokenId: row.actor_token_id, role: row.actor_role },
+    recordedAt: row.recorded_at,
+    effectiveDate: row.effective_date,
+    stateBefore: row.state_before === null ? null : (JSON.parse(row.state_before) as unknown),
+    stateAfter: JSON.parse(row.state_after) as unknown,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }
+}
+
+export async function listInstanceEvents(
+  store: DbHandle,
+  principal: Principal,
+  id: string,
+  page: { after?: string | undefined; limit: number },
+): Promise<Page<EventView>> {
+  await loadVisibleInstance(store, principal, id)
+  const after = page.after ? Number(page.after) : 0
+  const rows = await listEvents(store.db, id, { after, limit: page.limit + 1 })
+  return pageOf(rows, page.limit, (r) => String(r.seq), viewEvent)
+}

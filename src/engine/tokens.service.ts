@@ -1,0 +1,142 @@
+import type { DbHandle } from '../../db/create-db.ts'
+import type { Token } from '../../db/database.ts'
+import { getOrganisations } from '../../db/queries/organisations.ts'
+import { getPerson } from '../../db/queries/people.ts'
+import { getToken, insertToken, listTokens, revokeToken } from '../../db/queries/tokens.ts'
+import { authorizeRole } from '../access/policy.ts'
+import type { Role } from '../access/policy.ts'
+import type { Principal } from '../access/principal.ts'
+import { newTokenSecret, tokenDigest } from '../access/tokens.ts'
+import { badRequest, notFound, unprocessable } from '../errors.ts'
+import type { Actor } from './actor.ts'
+import { recordBeheer } from './beheer.ts'
+import { commit } from './commit.ts'
+import { newId } from './ids.ts'
+
+export interface TokenInput {
+  name: string
+  role: Role
+  organisationIds?: string[] | undefined
+  personId?: string | undefined
+}
+
+export interface TokenView {
+  id: string
+  name: string
+  role: string
+  organisationIds: string[] | null
+  personId: string | null
+  createdAt: string
+  revokedAt: string | null
+}
+
+const view = (t: Token): TokenView => ({
+  id: t.id,
+  name: t.name,
+  role: t.role,
+  organisationIds: t.organisation_ids ? (JSON.parse(t.organisation_ids) as string[]) : null,
+  personId: t.person_id,
+  createdAt: t.created_at,
+  revokedAt: t.revoked_at,
+})
+
+/** The scope each role needs: hr organisations, member/teacher a person, admin nothing. */
+function checkShape(input: TokenInput): void {
+  const orgs = input.organisationIds
+  if (input.role === 'hr' && (!orgs || orgs.length === 0)) {
+    throw badRequest('Een hr-token hoort bij ten minste één organisatie.', [
+      { path: 'organisationIds', message: 'Vereist voor rol hr.' },
+    ])
+  }
+  if ((input.role === 'member' || input.role === 'teacher') && !input.personId) {
+    throw badRequest(`Een ${input.role}-token hoort bij een persoon.`, [
+      { path: 'personId', message: `Vereist voor rol ${input.role}.` },
+    ])
+  }
+  if ((input.role === 'admin' || input.role === 'member' || input.role === 'teacher') && orgs) {
+    throw badRequest(`Een ${input.role}-token heeft geen organisaties.`, [
+      { path: 'organisationIds', message: `Niet toegestaan voor rol ${input.role}.` },
+    ])
+  }
+  if ((input.role === 'admin' || input.role === 'hr' || input.role === 'auditor') && input.personId) {
+    throw badRequest(`Een ${input.role}-token hoort niet bij een persoon.`, [
+      { path: 'personId', message: `Niet toegestaan voor rol ${input.role}.` },
+    ])
+  }
+}
+
+/** Issues a token; the secret is returned only here and stored only as its digest. */
+export async function issueToken(
+  store: DbHandle,
+  actor: Actor,
+  input: TokenInput,
+  secret = newTokenSecret(),
+): Promise<{ id: string; token: string }> {
+  checkShape(input)
+  return commit(store, actor, async (w) => {
+    const orgs = input.organisationIds ? [...new Set(input.organisationIds)] : null
+    if (orgs) {
+      const found = await getOrganisations(w.tx, orgs)
+      const missing = orgs.filter((id) => !found.some((o) => o.id === id))
+      if (missing.length) throw unprocessable(`Onbekende organisatie(s): ${missing.join(', ')}.`)
+    }
+    if (input.personId && !(await getPerson(w.tx, input.personId))) {
+      throw unprocessable(`Persoon '${input.personId}' bestaat niet.`)
+    }
+    const row: Token = {
+      id: newId('tok'),
+      name: input.name,
+      digest: tokenDigest(secret),
+      role: input.role,
+      person_id: input.personId ?? null,
+      organisation_ids: orgs ? JSON.stringify(orgs) : null,
+      created_at: w.now,
+      revoked_at: null,
+    }
+    await insertToken(w.tx, row)
+    await recordBeheer(w, 'token.aangemaakt', {
+      tokenId: row.id,
+      role: row.role,
+      organisationIds: orgs,
+      personId: row.person_id,
+    })
+    return { id: row.id, token: secret }
+  })
+}
+
+export async function createToken(
+  store: DbHandle,
+  principal: Principal,
+  input: TokenInput,
+): Promise<{ id: string; token: string }> {
+  authorizeRole(principal, 'token.create')
+  return issueToken(store, principal, input)
+}
+
+export async function revokeTokenById(
+  store: DbHandle,
+  actor: Actor & { role: string },
+  id: string,
+): Promise<void> {
+  await commit(store, actor, async (w) => {
+    const token = await getToken(w.tx, id)
+    if (!token) throw notFound('Token', id)
+    if (token.revoked_at) return
+    await revokeToken(w.tx, id, w.now)
+    await recordBeheer(w, 'token.ingetrokken', { tokenId: id })
+  })
+}
+
+export async function revokeTokenAsPrincipal(
+  store: DbHandle,
+  principal: Principal,
+  id: string,
+): Promise<void> {
+  authorizeRole(principal, 'token.revoke')
+  await revokeTokenById(store, principal, id)
+}
+
+export async function listAllTokens(store: DbHandle, principal?: Principal): Promise<TokenView[]> {
+  if (principal) authorizeRole(principal, 'token.read')
+  return (await listTokens(store.db)).map(view)
+}

@@ -1,0 +1,122 @@
+import type { DbHandle } from '../../db/create-db.ts'
+import type { Transition } from '../../db/database.ts'
+import { getInstance } from '../../db/queries/instances.ts'
+import { getPerson } from '../../db/queries/people.ts'
+import { getOrganisations } from '../../db/queries/organisations.ts'
+import { insertTransition, listTransitions } from '../../db/queries/transitions.ts'
+import { machines } from '../../machines/index.ts'
+import { authorize, authorizeRole } from '../access/policy.ts'
+import type { Principal } from '../access/principal.ts'
+import { unprocessable } from '../errors.ts'
+import { commit } from './commit.ts'
+import { createInstance } from './create-instance.ts'
+import { newId } from './ids.ts'
+import { listScope, type Page, pageOf } from './paging.ts'
+
+export interface TransitionInput {
+  personId: string
+  organisationId: string
+  newRole: string
+  domain: string
+  careerPath: string
+  currentRole?: string | undefined
+}
+
+export interface TransitionView {
+  id: string
+  instanceId: string
+  personId: string
+  organisationId: string
+  newRole: string
+  currentRole: string | null
+  domain: string
+  careerPath: string
+  status: string
+  state: unknown
+  createdAt: string
+}
+
+function view(t: Transition, instance: { status: string; snapshot: string } | undefined): TransitionView {
+  return {
+    id: t.id,
+    instanceId: t.instance_id,
+    personId: t.person_id,
+    organisationId: t.organisation_id,
+    newRole: t.new_role,
+    currentRole: t.current_role,
+    domain: t.domain,
+    careerPath: t.career_path,
+    status: instance?.status ?? 'onbekend',
+    state: instance ? (JSON.parse(instance.snapshot) as { value?: unknown }).value : null,
+    createdAt: t.created_at,
+  }
+}
+
+/** Opens a role transition (state `aangevraagd`): hr of the organisation, or a teacher for themself. */
+export async function createTransition(
+  store: DbHandle,
+  principal: Principal,
+  input: TransitionInput,
+): Promise<TransitionView> {
+  authorize(
+    principal,
+    'transition.create',
+    { organisationIds: [input.organisationId], personIds: [input.personId] },
+    { what: 'Organisatie', id: input.organisationId },
+  )
+  return commit(store, principal, async (w) => {
+    if ((await getOrganisations(w.tx, [input.organisationId])).length === 0) {
+      throw unprocessable(`Organisatie '${input.organisationId}' bestaat niet.`)
+    }
+    if (!(await getPerson(w.tx, input.personId))) {
+      throw unprocessable(`Persoon '${input.personId}' bestaat niet.`)
+    }
+    const id = newId('trans')
+    const created = await createInstance(w, machines.rolovergang, {
+      title: input.newRole,
+      pilotId: null,
+      personId: input.personId,
+      organisationIds: [input.organisationId],
+      input: {
+        personId: input.personId,
+        organisationId: input.organisationId,
+        newRole: input.newRole,
+        currentRole: input.currentRole ?? null,
+        domain: input.domain,
+        careerPath: input.careerPath,
+      },
+    })
+    const row: Transition = {
+      id,
+      instance_id: created.instance.id,
+      person_id: input.personId,
+      organisation_id: input.organisationId,
+      new_role: input.newRole,
+      current_role: input.currentRole ?? null,
+      domain: input.domain,
+      career_path: input.careerPath,
+      created_at: w.now,
+    }
+    await insertTransition(w.tx, row)
+    return view(row, created.instance)
+  })
+}
+
+export async function listVisibleTransitions(
+  store: DbHandle,
+  principal: Principal,
+  page: { limit: number; after?: string | undefined },
+): Promise<Page<TransitionView>> {
+  const rule = authorizeRole(principal, 'transition.read')
+  const scope = listScope(principal, rule)
+  const rows = await listTransitions(
+    store.db,
+    { organisationIds: scope.scopeOrganisationIds, personId: scope.scopePersonId },
+    { limit: page.limit + 1, after: page.after },
+  )
+  const result = pageOf(rows, page.limit, (t) => t.id, (t) => t)
+  const items = await Promise.all(
+    result.items.map(async (t) => view(t, await getInstance(store.db, t.instance_id))),
+  )
+  return { items, next: result.next }
+}

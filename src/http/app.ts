@@ -1,0 +1,105 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { sql } from 'kysely'
+import { bodyLimit } from 'hono/body-limit'
+import { secureHeaders } from 'hono/secure-headers'
+import type { DbHandle } from '../../db/create-db.ts'
+import { ProblemError, notFound } from '../errors.ts'
+import { authentication } from './auth.ts'
+import type { AuthEnv } from './auth.ts'
+import { docsRoutes } from './docs.routes.ts'
+import { problemResponse, toProblem } from './problem.ts'
+import { auditRoutes } from './routes/audit.routes.ts'
+import { instanceRoutes } from './routes/instances.routes.ts'
+import { machineRoutes } from './routes/machines.routes.ts'
+import { organisationRoutes } from './routes/organisations.routes.ts'
+import { peopleRoutes } from './routes/people.routes.ts'
+import { pilotRoutes } from './routes/pilots.routes.ts'
+import { tokenRoutes } from './routes/tokens.routes.ts'
+import { transitionRoutes } from './routes/transitions.routes.ts'
+
+export const BODY_LIMIT_BYTES = 64 * 1024
+
+export interface AppDeps {
+  store: DbHandle
+  /** Called with unexpected errors (5xx); the client never sees their details. */
+  onError?: (error: unknown) => void
+}
+
+/** Builds the HTTP app. It never listens: src/server.ts does. */
+export function createApp(deps: AppDeps) {
+  const { store } = deps
+  const app = new OpenAPIHono<AuthEnv>()
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  )
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      onError: (c) =>
+        problemResponse(
+          c,
+          new ProblemError(413, 'too-large', 'Request body too large', `De body mag hoogstens ${BODY_LIMIT_BYTES / 1024} KiB zijn.`),
+        ),
+    }),
+  )
+  app.use('*', authentication(store))
+
+  app.get('/health', (c) => c.json({ status: 'ok' }))
+  app.get('/ready', async (c) => {
+    try {
+      await sql`select 1`.execute(store.db)
+      return c.json({ status: 'ready' })
+    } catch {
+      return c.json({ status: 'unavailable' }, 503)
+    }
+  })
+
+  const api = new OpenAPIHono<AuthEnv>()
+    .route('/', organisationRoutes(store))
+    .route('/', peopleRoutes(store))
+    .route('/', tokenRoutes(store))
+    .route('/', pilotRoutes(store))
+    .route('/', transitionRoutes(store))
+    .route('/', instanceRoutes(store))
+    .route('/', auditRoutes(store))
+    .route('/', machineRoutes())
+  app.route('/api/v1', api)
+  app.route('/', docsRoutes())
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+  })
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'doorlopend API',
+      version: '1.0.0',
+      description:
+        'Ontwikkelteams and rolovergangen for Amsterdam schools: durable, audited process instances. Errors are RFC 9457 problem details.',
+    },
+    servers: [{ url: '/' }],
+  })
+
+  app.notFound((c) => problemResponse(c, notFound('Route', `${c.req.method} ${c.req.path}`)))
+  app.onError((error, c) => {
+    const problem = toProblem(error)
+    if (problem.status >= 500) deps.onError?.(error)
+    const headers: Record<string, string> = {}
+    if (problem.status === 401) headers['WWW-Authenticate'] = 'Bearer'
+    return problemResponse(c, problem, headers)
+  })
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

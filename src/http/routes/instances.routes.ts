@@ -1,0 +1,122 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import type { DbHandle } from '../../../db/create-db.ts'
+import { sha256Hex } from '../../engine/hash.ts'
+import { postEvent } from '../../engine/post-event.ts'
+import { listInstanceEvents, listVisibleInstances, readInstance } from '../../engine/read-instances.ts'
+import { badRequest } from '../../errors.ts'
+import { newRouter, bearer } from '../router.ts'
+import {
+  Event,
+  EventInput,
+  EventPosted,
+  EventsQuery,
+  IdParam,
+  Instance,
+  InstanceQuery,
+  pageOf,
+  problemResponses,
+} from '../schemas.ts'
+
+const EventHeaders = z.object({
+  'if-match': z.string().max(40).optional().openapi({ example: '"3"' }),
+  'idempotency-key': z.string().min(1).max(200).optional(),
+})
+
+/** `"3"`, `W/"3"` or `3` → 3. */
+function parseIfMatch(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value)
+  if (!match?.[1]) {
+    throw badRequest('If-Match moet een versie zijn, zoals "3".', [
+      { path: 'If-Match', message: 'Verwacht een versienummer tussen aanhalingstekens.' },
+    ])
+  }
+  return Number(match[1])
+}
+
+export function instanceRoutes(store: DbHandle) {
+  return newRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/instances',
+        tags: ['Processen'],
+        summary: 'List process instances in scope',
+        security: bearer,
+        request: { query: InstanceQuery },
+        responses: {
+          200: { description: 'A page', content: { 'application/json': { schema: pageOf(Instance, 'InstancePage') } } },
+          ...problemResponses(400, 401, 403),
+        },
+      }),
+      async (c) => c.json(await listVisibleInstances(store, c.var.principal, c.req.valid('query')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/instances/{id}',
+        tags: ['Processen'],
+        summary: 'Read an instance: state, context, what is possible and why the rest is not',
+        security: bearer,
+        request: { params: IdParam },
+        responses: {
+          200: { description: 'The instance (ETag: its version)', content: { 'application/json': { schema: Instance } } },
+          ...problemResponses(401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const instance = await readInstance(store, c.var.principal, c.req.valid('param').id)
+        c.header('ETag', `"${instance.version}"`)
+        return c.json(instance, 200)
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/instances/{id}/events',
+        tags: ['Processen'],
+        summary: 'Send an event; 422 with Dutch reasons when it is not possible now',
+        security: bearer,
+        request: {
+          params: IdParam,
+          headers: EventHeaders,
+          body: { required: true, content: { 'application/json': { schema: EventInput } } },
+        },
+        responses: {
+          200: { description: 'Applied', content: { 'application/json': { schema: EventPosted } } },
+          ...problemResponses(400, 401, 403, 404, 409, 412, 413, 422),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        const body = c.req.valid('json')
+        const headers = c.req.valid('header')
+        const key = headers['idempotency-key']
+        const result = await postEvent(store, c.var.principal, id, body, {
+          ifMatch: parseIfMatch(headers['if-match']),
+          idempotency: key ? { key, fingerprint: sha256Hex(JSON.stringify([id, body])) } : undefined,
+        })
+        c.header('ETag', `"${result.instance.version}"`)
+        return c.json(result, 200)
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/instances/{id}/events',
+        tags: ['Processen'],
+        summary: 'The history of an instance, oldest first, with its hash chain',
+        security: bearer,
+        request: { params: IdParam, query: EventsQuery },
+        responses: {
+          200: { description: 'A page', content: { 'application/json': { schema: pageOf(Event, 'EventPage') } } },
+          ...problemResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) =>
+        c.json(
+          await listInstanceEvents(store, c.var.principal, c.req.valid('param').id, c.req.valid('query')),
+          200,
+        ),
+    )
+}

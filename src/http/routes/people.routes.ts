@@ -1,0 +1,39 @@
+import { createRoute } from '@hono/zod-openapi'
+import type { DbHandle } from '../../../db/create-db.ts'
+import { createPerson, readPerson } from '../../engine/people.service.ts'
+import { newRouter, bearer } from '../router.ts'
+import { IdParam, Person, PersonInput, problemResponses } from '../schemas.ts'
+
+export function peopleRoutes(store: DbHandle) {
+  return newRouter()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/people',
+        tags: ['Beheer'],
+        summary: 'Create a person (admin; hr for its own organisations)',
+        security: bearer,
+        request: { body: { required: true, content: { 'application/json': { schema: PersonInput } } } },
+        responses: {
+          201: { description: 'Created', content: { 'application/json': { schema: Person } } },
+          ...problemResponses(400, 401, 403, 404, 422),
+        },
+      }),
+      async (c) => c.json(await createPerson(store, c.var.principal, c.req.valid('json')), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/people/{id}',
+        tags: ['Beheer'],
+        summary: 'Read a person in scope',
+        security: bearer,
+        request: { params: IdParam },
+        responses: {
+          200: { description: 'The person', content: { 'application/json': { schema: Person } } },
+          ...problemResponses(401, 403, 404),
+        },
+      }),
+      async (c) => c.json(await readPerson(store, c.var.principal, c.req.valid('param').id), 200),
+    )
+}

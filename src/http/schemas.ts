@@ -1,0 +1,195 @@
+import { z } from '@hono/zod-openapi'
+import {
+  CareerPath,
+  Domain,
+  OrganisationKind,
+  Scenario,
+} from '../../machines/vocabulary.ts'
+import { ROLES } from '../access/policy.ts'
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+export const Id = z.string().min(1).max(100).openapi({ example: 'org_01hx…' })
+
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ example: 100 }),
+  after: z.string().min(1).max(200).optional(),
+})
+
+export const IdParam = z.object({ id: Id })
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    blocked: z.object({ type: z.string(), reasons: z.array(z.string()) }).optional(),
+    currentVersion: z.number().int().optional(),
+  })
+  .openapi('Problem')
+
+export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
+  z.object({ items: z.array(item), next: z.string().nullable() }).openapi(name)
+
+export const OrganisationInput = z
+  .object({ name: text(200), kind: OrganisationKind })
+  .strict()
+  .openapi('OrganisationInput')
+export const Organisation = z
+  .object({ id: z.string(), name: z.string(), kind: z.string(), createdAt: z.string() })
+  .openapi('Organisation')
+
+export const PersonInput = z
+  .object({ name: text(200), email: z.email().max(320).optional(), organisationId: Id })
+  .strict()
+  .openapi('PersonInput')
+export const Person = z
+  .object({
+    id: z.string(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    organisationId: z.string(),
+  })
+  .openapi('Person')
+
+export const TokenInput = z
+  .object({
+    name: text(200),
+    role: z.enum(ROLES),
+    organisationIds: z.array(Id).min(1).max(100).optional(),
+    personId: Id.optional(),
+  })
+  .strict()
+  .openapi('TokenInput')
+export const TokenCreated = z.object({ id: z.string(), token: z.string() }).openapi('TokenCreated')
+export const Token = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.string(),
+    organisationIds: z.array(z.string()).nullable(),
+    personId: z.string().nullable(),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('Token')
+
+export const PilotInput = z
+  .object({ name: text(200), scenario: Scenario, organisationIds: z.array(Id).min(1).max(50) })
+  .strict()
+  .openapi('PilotInput')
+export const Pilot = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scenario: z.string(),
+    organisationIds: z.array(z.string()),
+    teams: z.array(z.object({ id: z.string(), name: z.string(), instanceId: z.string() })),
+    createdAt: z.string(),
+  })
+  .openapi('Pilot')
+
+export const TransitionInput = z
+  .object({
+    personId: Id,
+    organisationId: Id,
+    newRole: text(100),
+    domain: Domain,
+    careerPath: CareerPath,
+    currentRole: text(100).optional(),
+  })
+  .strict()
+  .openapi('TransitionInput')
+export const Transition = z
+  .object({
+    id: z.string(),
+    instanceId: z.string(),
+    personId: z.string(),
+    organisationId: z.string(),
+    newRole: z.string(),
+    currentRole: z.string().nullable(),
+    domain: z.string(),
+    careerPath: z.string(),
+    status: z.string(),
+    state: z.unknown(),
+    createdAt: z.string(),
+  })
+  .openapi('Transition')
+
+const BlockedEvent = z.object({ type: z.string(), reasons: z.array(z.string()) })
+export const Instance = z
+  .object({
+    id: z.string(),
+    machine: z.object({ id: z.string(), version: z.number().int() }),
+    title: z.string(),
+    pilotId: z.string().nullable(),
+    state: z.unknown().openapi({ description: 'XState state value: a string, or an object for parallel states' }),
+    status: z.string(),
+    context: z.record(z.string(), z.unknown()),
+    version: z.number().int(),
+    possible: z.array(z.string()),
+    blocked: z.array(BlockedEvent),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Instance')
+
+export const InstanceQuery = PageQuery.extend({
+  machine: z.enum(['ontwikkelteam', 'rolovergang']).optional(),
+  status: z.enum(['actief', 'gepauzeerd', 'afgerond', 'gestopt', 'afgewezen', 'ingetrokken']).optional(),
+  organisationId: Id.optional(),
+})
+
+export const EventInput = z
+  .object({
+    type: z.string().min(1).max(100).openapi({ example: 'fase.volgende' }),
+    payload: z.record(z.string(), z.unknown()).optional(),
+    reason: z.string().max(2000).optional(),
+    effectiveDate: z.iso.date().optional().openapi({ description: 'Ingangsdatum (YYYY-MM-DD)' }),
+  })
+  .strict()
+  .openapi('EventInput')
+
+export const Event = z
+  .object({
+    seq: z.number().int(),
+    type: z.string(),
+    payload: z.unknown(),
+    reason: z.string().nullable(),
+    actor: z.object({ tokenId: z.string(), role: z.string() }),
+    recordedAt: z.string(),
+    effectiveDate: z.string().nullable(),
+    stateBefore: z.unknown(),
+    stateAfter: z.unknown(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .openapi('Event')
+
+export const EventPosted = z
+  .object({ instance: Instance, event: z.object({ seq: z.number().int(), hash: z.string() }) })
+  .openapi('EventPosted')
+
+export const EventsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  after: z.string().regex(/^\d{1,9}$/, 'after is a seq number').optional(),
+})
+
+export const VerifyReport = z
+  .object({
+    ok: z.boolean(),
+    instances: z.number().int(),
+    events: z.number().int(),
+    breaks: z.array(z.object({ instanceId: z.string(), seq: z.number().int(), reason: z.string() })),
+  })
+  .openapi('VerifyReport')
+
+/** Standard error responses, for the OpenAPI document. */
+export const problemResponses = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: `Problem (${s})`, content: { 'application/problem+json': { schema: Problem } } },
+    ]),
+  )

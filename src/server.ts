@@ -1,0 +1,69 @@
+import { serve } from '@hono/node-server'
+import type { ServerType } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import { createDb } from '../db/create-db.ts'
+import type { DbHandle } from '../db/create-db.ts'
+import { migrateToLatest } from '../db/migrate.ts'
+import type { Config } from './config.ts'
+import { bootstrapAdmin } from './engine/bootstrap.ts'
+import { createApp } from './http/app.ts'
+
+export interface RunningServer {
+  store: DbHandle
+  server: ServerType
+  url: string
+  /** Stops accepting, finishes requests in flight, closes the database. */
+  destroy(): Promise<void>
+}
+
+export interface Logger {
+  info(message: string): void
+  error(message: string, error?: unknown): void
+}
+
+export const consoleLogger: Logger = {
+  info: (m) => console.log(m),
+  error: (m, e) => console.error(m, e instanceof Error ? (e.stack ?? e.message) : (e ?? '')),
+}
+
+/** The composition root: config → db → migrate → bootstrap → app → listen. */
+export async function startServer(config: Config, log: Logger = consoleLogger): Promise<RunningServer> {
+  const store = createDb(config.databaseUrl, { unsafeNoSync: config.unsafeNoSync })
+  await migrateToLatest(store.db)
+  const boot = await bootstrapAdmin(store, config.adminToken)
+  if (boot.printOnce) {
+    log.info(
+      `\nEerste start: een beheerderstoken is aangemaakt. Het wordt maar één keer getoond:\n\n  ${boot.printOnce}\n\nBewaar het goed (bijv. export DOORLOPEND_TOKEN=…).\n`,
+    )
+  }
+  if (boot.storedEnvToken) log.info('ADMIN_TOKEN uit de omgeving is opgeslagen als beheerderstoken.')
+
+  const app = createApp({ store, onError: (e) => log.error('unexpected error', e) })
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+  })
+  const address = server.address() as AddressInfo
+  const url = `http://${config.host}:${address.port}`
+  log.info(`doorlopend luistert op ${url} (database: ${store.dialect} ${store.location})`)
+
+  let closing: Promise<void> | undefined
+  const destroy = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await store.destroy()
+    })())
+  return { store, server, url, destroy }
+}
+
+/** Runs until SIGTERM/SIGINT, then shuts down cleanly. */
+export async function runUntilSignal(config: Config): Promise<void> {
+  const running = await startServer(config)
+  const stop = (signal: string) => {
+    consoleLogger.info(`${signal}: afsluiten…`)
+    const force = setTimeout(() => process.exit(1), 10_000)
+    force.unref()
+    void running.destroy().then(() => process.exit(0))
+  }
+  process.once('SIGTERM', () => stop('SIGTERM'))
+  process.once('SIGINT', () => stop('SIGINT'))
+}
