@@ -1,0 +1,54 @@
+import type { Client } from './app.ts'
+
+/** A small world: two organisations with people, a pilot, a transition; ids for tests to use. */
+export interface World {
+  orgA: string
+  orgB: string
+  orgC: string
+  personA: string
+  personB: string
+  teacherA: string
+  pilotId: string
+  teamId: string
+  transitionId: string
+  transitionInstanceId: string
+}
+
+async function ok<T = any>(promise: Promise<{ status: number; body: T }>, expected = 201): Promise<T> {
+  const res = await promise
+  if (res.status !== expected) {
+    throw new Error(`expected ${expected}, got ${res.status}: ${JSON.stringify(res.body)}`)
+  }
+  return res.body
+}
+
+export async function buildWorld(admin: Client): Promise<World> {
+  const orgA = (await ok(admin.post('/api/v1/organisations', { name: 'Esprit Scholen', kind: 'bestuur' }))).id
+  const orgB = (await ok(admin.post('/api/v1/organisations', { name: 'Hogeschool van Amsterdam', kind: 'lerarenopleiding' }))).id
+  const orgC = (await ok(admin.post('/api/v1/organisations', { name: 'Stichting Elders', kind: 'school' }))).id
+  const personA = (await ok(admin.post('/api/v1/people', { name: 'Anna de Vries', organisationId: orgA }))).id
+  const personB = (await ok(admin.post('/api/v1/people', { name: 'Bram Jansen', organisationId: orgB }))).id
+  const teacherA = (await ok(admin.post('/api/v1/people', { name: 'Cor Leraar', email: 'cor@example.nl', organisationId: orgA }))).id
+  const pilot = await ok(admin.post('/api/v1/pilots', { name: 'Pilot West', scenario: '1a', organisationIds: [orgA, orgB] }))
+  const transition = await ok(
+    admin.post('/api/v1/transitions', {
+      personId: teacherA,
+      organisationId: orgA,
+      newRole: 'schoolopleider',
+      domain: 'leren-van-collegas',
+      careerPath: 'andere-taken-en-rollen',
+    }),
+  )
+  return {
+    orgA,
+    orgB,
+    orgC,
+    personA,
+    personB,
+    teacherA,
+    pilotId: pilot.id,
+    teamId: pilot.teams[0].instanceId,
+    transitionId: transition.id,
+    transitionInstanceId: transition.instanceId,
+  }
+}
