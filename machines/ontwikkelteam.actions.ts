@@ -57,7 +57,10 @@ export const onderschrijfGedeeldeAmbitie: Update = (context, event) => {
   const ambitie = context.gedeeldeAmbitie
   if (ambitie === null) return {}
   return {
-    gedeeldeAmbitie: { ...ambitie, onderschrevenDoor: [...ambitie.onderschrevenDoor, organisationId] },
+    gedeeldeAmbitie: {
+      ...ambitie,
+      onderschrevenDoor: [...ambitie.onderschrevenDoor, organisationId],
+    },
   }
 }
 
@@ -120,11 +123,15 @@ export function legTerugstapVast(
   return { terugstappen: [...context.terugstappen, terugstap] }
 }
 
-export const pauzeer: Update = (_context, event) => ({ pauze: { reason: reden(event), at: event.at } })
+export const pauzeer: Update = (_context, event) => ({
+  pauze: { reason: reden(event), at: event.at },
+})
 
 export const hervat: Update = () => ({ pauze: null })
 
-export const stop: Update = (_context, event) => ({ gestopt: { reason: reden(event), at: event.at } })
+export const stop: Update = (_context, event) => ({
+  gestopt: { reason: reden(event), at: event.at },
+})
 
 export const rondAf: Update = (_context, event) => ({ afgerondAt: event.at })
 

@@ -55,7 +55,8 @@ const nogNietOnderschreven: Check = (context, payload) => {
   const ambitie = context.gedeeldeAmbitie
   if (ambitie === null) return []
   const open = ontbrekend(context, (o) => ambitie.onderschrevenDoor.includes(o))
-  if (open.length === 0) return ['Alle deelnemende organisaties hebben de gedeelde ambitie al onderschreven.']
+  if (open.length === 0)
+    return ['Alle deelnemende organisaties hebben de gedeelde ambitie al onderschreven.']
   const org = stringField(payload, 'organisationId')
   if (org === undefined || !ambitie.onderschrevenDoor.includes(org)) return []
   return [`${naam(context, org)} heeft de gedeelde ambitie al onderschreven.`]
@@ -68,7 +69,8 @@ const nogGeenAkkoord: Check = (context, payload) => {
   const ontwerp = context.ontwerp
   if (ontwerp === null) return []
   const open = ontbrekend(context, (o) => ontwerp.akkoorden.includes(o))
-  if (open.length === 0) return ['Alle deelnemende organisaties hebben al akkoord gegeven op het ontwerp.']
+  if (open.length === 0)
+    return ['Alle deelnemende organisaties hebben al akkoord gegeven op het ontwerp.']
   const org = stringField(payload, 'organisationId')
   if (org === undefined || !ontwerp.akkoorden.includes(org)) return []
   return [`${naam(context, org)} heeft al akkoord gegeven op het ontwerp.`]

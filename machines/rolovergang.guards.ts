@@ -9,7 +9,9 @@ import type { GuardCheck } from './types.ts'
 type Check = GuardCheck<Context>
 
 const toegelaten: Check = (context) =>
-  context.toegang === null ? ['De toegang is nog niet geregeld: de leraar is nog niet toegelaten.'] : []
+  context.toegang === null
+    ? ['De toegang is nog niet geregeld: de leraar is nog niet toegelaten.']
+    : []
 
 const faciliteringAfgesproken: Check = (context) =>
   context.facilitering === null ? ['De facilitering is nog niet afgesproken.'] : []

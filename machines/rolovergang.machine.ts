@@ -82,7 +82,10 @@ export const rolovergangMachine = setup({
           states: {
             open: {
               on: {
-                'ondersteuning.afspreken': { target: 'afgesproken', actions: 'spreekOndersteuningAf' },
+                'ondersteuning.afspreken': {
+                  target: 'afgesproken',
+                  actions: 'spreekOndersteuningAf',
+                },
               },
             },
             afgesproken: {
@@ -100,7 +103,10 @@ export const rolovergangMachine = setup({
           states: {
             open: {
               on: {
-                'facilitering.afspreken': { target: 'afgesproken', actions: 'spreekFaciliteringAf' },
+                'facilitering.afspreken': {
+                  target: 'afgesproken',
+                  actions: 'spreekFaciliteringAf',
+                },
               },
             },
             afgesproken: {
@@ -112,7 +118,9 @@ export const rolovergangMachine = setup({
           initial: 'open',
           states: {
             open: {
-              on: { 'erkenning.afspreken': { target: 'afgesproken', actions: 'spreekErkenningAf' } },
+              on: {
+                'erkenning.afspreken': { target: 'afgesproken', actions: 'spreekErkenningAf' },
+              },
             },
             afgesproken: {
               on: {
@@ -131,7 +139,9 @@ export const rolovergangMachine = setup({
           initial: 'voorbereiding',
           states: {
             voorbereiding: {
-              on: { 'rol.starten': { target: 'actief', guard: 'rolKanStarten', actions: 'startRol' } },
+              on: {
+                'rol.starten': { target: 'actief', guard: 'rolKanStarten', actions: 'startRol' },
+              },
             },
             actief: {},
           },

@@ -25,7 +25,10 @@ const samples: Record<RolovergangEventType, Payload> = {
     note: 'Begeleiding door een ervaren schoolopleider en de VELON-scholing.',
   },
   'ondersteuning.afronden': {},
-  'facilitering.afspreken': { hoursPerYear: 120, compensation: 'Taakuren uit het opleidingsbudget' },
+  'facilitering.afspreken': {
+    hoursPerYear: 120,
+    compensation: 'Taakuren uit het opleidingsbudget',
+  },
   'erkenning.afspreken': { form: 'formeel', note: 'Registratie als schoolopleider bij VELON.' },
   'erkenning.verlenen': { note: 'VELON-registratie ontvangen.' },
   'rol.starten': { startDate: '2025-08-25' },

@@ -123,7 +123,9 @@ function check(def: MachineDefinition, snapshot: AnySnapshot, event: Asked): Eva
   if (event.payload !== undefined) {
     const parsed = definition.payload.safeParse(event.payload)
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`)
+      const issues = parsed.error.issues.map(
+        (i) => `${i.path.join('.') || 'payload'}: ${i.message}`,
+      )
       return {
         ok: false,
         reasons: [`De gegevens bij ‘${type}’ kloppen niet (${issues.join('; ')}).`],
@@ -166,7 +168,9 @@ function guardName(def: MachineDefinition, t: AnyTransitionDefinition): string |
 
 function toStored(snapshot: AnySnapshot): StoredSnapshot {
   // A JSON round trip: the stored snapshot is plain data, equal to what a replay gives.
-  return JSON.parse(JSON.stringify({ value: snapshot.value, context: snapshot.context })) as StoredSnapshot
+  return JSON.parse(
+    JSON.stringify({ value: snapshot.value, context: snapshot.context }),
+  ) as StoredSnapshot
 }
 
 function invalid(def: MachineDefinition, detail: string): InvalidSnapshotError {

@@ -32,9 +32,7 @@ export function sampleEvents(
   options: SampleOptions = {},
 ): MachineEvent[] {
   const explanation = explain(def, snapshot)
-  const types = options.includeBlocked
-    ? Object.keys(def.events)
-    : explanation.possible
+  const types = options.includeBlocked ? Object.keys(def.events) : explanation.possible
   const events: MachineEvent[] = []
   for (const type of types) {
     const definition = def.events[type]

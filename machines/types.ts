@@ -3,12 +3,7 @@ import type { z } from 'zod'
 
 /** Top-level status of an instance, derived from its snapshot. */
 export type InstanceStatus =
-  | 'actief'
-  | 'gepauzeerd'
-  | 'afgerond'
-  | 'gestopt'
-  | 'afgewezen'
-  | 'ingetrokken'
+  'actief' | 'gepauzeerd' | 'afgerond' | 'gestopt' | 'afgewezen' | 'ingetrokken'
 
 /**
  * The event a machine receives. `payload` has already passed the event's zod schema; `at` is the

@@ -51,7 +51,12 @@ export const CareerPath = z.enum(careerPaths)
 export type CareerPath = z.infer<typeof CareerPath>
 
 /** The four monitoring levels of an ontwikkelteam (seed 002, 3.2.4). */
-export const evaluationLevels = ['doelstellingen', 'samenwerking', 'organisatievorm', 'opbrengst'] as const
+export const evaluationLevels = [
+  'doelstellingen',
+  'samenwerking',
+  'organisatievorm',
+  'opbrengst',
+] as const
 export const EvaluationLevel = z.enum(evaluationLevels)
 export type EvaluationLevel = z.infer<typeof EvaluationLevel>
 
@@ -70,7 +75,13 @@ export const partners = ['gemeente', 'scholen', 'lerarenopleidingen'] as const
 export const Partner = z.enum(partners)
 export type Partner = z.infer<typeof Partner>
 
-export const supportForms = ['begeleiding', 'coaching', 'scholing', 'intervisie', 'meelopen'] as const
+export const supportForms = [
+  'begeleiding',
+  'coaching',
+  'scholing',
+  'intervisie',
+  'meelopen',
+] as const
 export const SupportForm = z.enum(supportForms)
 export type SupportForm = z.infer<typeof SupportForm>
 

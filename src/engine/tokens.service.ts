@@ -11,6 +11,7 @@ import { badRequest, notFound, unprocessable } from '../errors.ts'
 import type { Actor } from './actor.ts'
 import { recordBeheer } from './beheer.ts'
 import { commit } from './commit.ts'
+import type { Writer } from './commit.ts'
 import { newId } from './ids.ts'
 
 export interface TokenInput {
@@ -65,7 +66,43 @@ function checkShape(input: TokenInput): void {
   }
 }
 
-/** Issues a token; the secret is returned only here and stored only as its digest. */
+/** Inserts a token inside a unit of work; the secret is stored only as its digest. */
+export async function insertTokenWith(
+  w: Writer,
+  input: TokenInput,
+  secret: string,
+): Promise<{ id: string; token: string }> {
+  checkShape(input)
+  const orgs = input.organisationIds ? [...new Set(input.organisationIds)] : null
+  if (orgs) {
+    const found = await getOrganisations(w.tx, orgs)
+    const missing = orgs.filter((id) => !found.some((o) => o.id === id))
+    if (missing.length) throw unprocessable(`Onbekende organisatie(s): ${missing.join(', ')}.`)
+  }
+  if (input.personId && !(await getPerson(w.tx, input.personId))) {
+    throw unprocessable(`Persoon '${input.personId}' bestaat niet.`)
+  }
+  const row: Token = {
+    id: newId('tok'),
+    name: input.name,
+    digest: tokenDigest(secret),
+    role: input.role,
+    person_id: input.personId ?? null,
+    organisation_ids: orgs ? JSON.stringify(orgs) : null,
+    created_at: w.now,
+    revoked_at: null,
+  }
+  await insertToken(w.tx, row)
+  await recordBeheer(w, 'token.aangemaakt', {
+    tokenId: row.id,
+    role: row.role,
+    organisationIds: orgs,
+    personId: row.person_id,
+  })
+  return { id: row.id, token: secret }
+}
+
+/** Issues a token; the secret is returned only here. */
 export async function issueToken(
   store: DbHandle,
   actor: Actor,
@@ -73,35 +110,7 @@ export async function issueToken(
   secret = newTokenSecret(),
 ): Promise<{ id: string; token: string }> {
   checkShape(input)
-  return commit(store, actor, async (w) => {
-    const orgs = input.organisationIds ? [...new Set(input.organisationIds)] : null
-    if (orgs) {
-      const found = await getOrganisations(w.tx, orgs)
-      const missing = orgs.filter((id) => !found.some((o) => o.id === id))
-      if (missing.length) throw unprocessable(`Onbekende organisatie(s): ${missing.join(', ')}.`)
-    }
-    if (input.personId && !(await getPerson(w.tx, input.personId))) {
-      throw unprocessable(`Persoon '${input.personId}' bestaat niet.`)
-    }
-    const row: Token = {
-      id: newId('tok'),
-      name: input.name,
-      digest: tokenDigest(secret),
-      role: input.role,
-      person_id: input.personId ?? null,
-      organisation_ids: orgs ? JSON.stringify(orgs) : null,
-      created_at: w.now,
-      revoked_at: null,
-    }
-    await insertToken(w.tx, row)
-    await recordBeheer(w, 'token.aangemaakt', {
-      tokenId: row.id,
-      role: row.role,
-      organisationIds: orgs,
-      personId: row.person_id,
-    })
-    return { id: row.id, token: secret }
-  })
+  return commit(store, actor, (w) => insertTokenWith(w, input, secret))
 }
 
 export async function createToken(

@@ -42,11 +42,18 @@ export const werk: Record<Phase, MachineEvent[]> = {
   overeenkomen: [
     ev('oplossing.vastleggen', {
       text: 'Een leergang.',
-      expertise: [{ organisationId: HVA, description: 'Didactiek' }, { external: true, description: 'Coach' }],
+      expertise: [
+        { organisationId: HVA, description: 'Didactiek' },
+        { external: true, description: 'Coach' },
+      ],
     }),
   ],
   vormgeven: [
-    ev('ontwerp.vastleggen', { text: 'Acht bijeenkomsten.', collaboration: 'Samen.', quality: 'Evaluatie.' }),
+    ev('ontwerp.vastleggen', {
+      text: 'Acht bijeenkomsten.',
+      collaboration: 'Samen.',
+      quality: 'Evaluatie.',
+    }),
     ev('ontwerp.akkoord', { organisationId: ESPRIT }),
     ev('ontwerp.akkoord', { organisationId: HVA }),
   ],

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { apply, evaluate, explain, EventNotPossibleError } from '../../machines/runtime.ts'
 import { phases } from '../../machines/vocabulary.ts'
 import { begin, blockedReasons, ev, run } from './helpers.ts'
-import { ESPRIT, HVA, def, input, klaarIn, nieuwTeam, teamIn, werk } from './ontwikkelteam.fixtures.ts'
+import {
+  ESPRIT,
+  HVA,
+  def,
+  input,
+  klaarIn,
+  nieuwTeam,
+  teamIn,
+  werk,
+} from './ontwikkelteam.fixtures.ts'
 
 const pauzeer = ev('pauzeren', {}, 'Zomervakantie')
 
@@ -59,7 +68,9 @@ describe('ontwikkelteam explain', () => {
   it('names the phase an event belongs to when the team is elsewhere', () => {
     expect(evaluate(def, teamIn('delen'), werk.verkennen[1]!)).toEqual({
       ok: false,
-      reasons: ['‘ambitie.vastleggen’ kan alleen in de fase verkennen; het team is nu in fase delen.'],
+      reasons: [
+        '‘ambitie.vastleggen’ kan alleen in de fase verkennen; het team is nu in fase delen.',
+      ],
     })
     expect(blockedReasons(def, teamIn('dissemineren'), 'fase.volgende')).toEqual([
       '‘fase.volgende’ kan alleen in de fasen verkennen tot en met evalueren; het team is nu in fase dissemineren.',
@@ -69,7 +80,9 @@ describe('ontwikkelteam explain', () => {
   it('in every phase, every event that is not possible has a Dutch reason', () => {
     for (const phase of phases) {
       const explanation = explain(def, teamIn(phase))
-      expect(explanation.possible.length + explanation.blocked.length).toBe(Object.keys(def.events).length)
+      expect(explanation.possible.length + explanation.blocked.length).toBe(
+        Object.keys(def.events).length,
+      )
       for (const { reasons } of explanation.blocked) {
         expect(reasons.length).toBeGreaterThan(0)
         for (const reason of reasons) expect(reason).toMatch(/^\S.*\.$/)
@@ -83,14 +96,25 @@ describe('ontwikkelteam explain', () => {
   it('when paused only hervatten and stoppen are possible', () => {
     const paused = apply(def, teamIn('vormgeven'), pauzeer)
     expect(def.statusOf(paused)).toBe('gepauzeerd')
-    expect(paused.context.pauze).toEqual({ reason: 'Zomervakantie', at: '2025-01-01T00:00:00.000Z' })
+    expect(paused.context.pauze).toEqual({
+      reason: 'Zomervakantie',
+      at: '2025-01-01T00:00:00.000Z',
+    })
     const explanation = explain(def, paused)
     expect(explanation.possible).toEqual(['hervatten', 'stoppen'])
     const pauseReason = 'Het team is gepauzeerd (reden: Zomervakantie); hervat eerst.'
-    for (const type of ['lid.toevoegen', 'ontwerp.vastleggen', 'fase.volgende', 'fase.terug', 'pauzeren']) {
+    for (const type of [
+      'lid.toevoegen',
+      'ontwerp.vastleggen',
+      'fase.volgende',
+      'fase.terug',
+      'pauzeren',
+    ]) {
       expect(blockedReasons(def, paused, type)).toContain(pauseReason)
     }
-    expect(blockedReasons(def, paused, 'ambitie.vastleggen')?.[0]).toMatch(/kan alleen in de fase verkennen; het team is nu in fase vormgeven \(gepauzeerd\)\.$/)
+    expect(blockedReasons(def, paused, 'ambitie.vastleggen')?.[0]).toMatch(
+      /kan alleen in de fase verkennen; het team is nu in fase vormgeven \(gepauzeerd\)\.$/,
+    )
     expect(() => apply(def, paused, werk.vormgeven[0]!)).toThrow(EventNotPossibleError)
     const resumed = apply(def, paused, ev('hervatten'))
     expect(def.statusOf(resumed)).toBe('actief')
@@ -144,7 +168,10 @@ describe('ontwikkelteam moves', () => {
     const gestopt = apply(def, paused, ev('stoppen', {}, 'Team valt uiteen'))
     expect(gestopt.value).toBe('gestopt')
     expect(def.statusOf(gestopt)).toBe('gestopt')
-    expect(gestopt.context.gestopt).toEqual({ reason: 'Team valt uiteen', at: '2025-01-01T00:00:00.000Z' })
+    expect(gestopt.context.gestopt).toEqual({
+      reason: 'Team valt uiteen',
+      at: '2025-01-01T00:00:00.000Z',
+    })
   })
 
   it('cyclus.vernieuwen starts cycle 2 in verkennen; cycle 1 records no longer count', () => {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { apply, evaluate } from '../../machines/runtime.ts'
 import { ev, run, blockedReasons } from './helpers.ts'
-import { ESPRIT, HVA, def, klaarIn, nieuwTeam, scores, teamIn, werk } from './ontwikkelteam.fixtures.ts'
+import {
+  ESPRIT,
+  HVA,
+  def,
+  klaarIn,
+  nieuwTeam,
+  scores,
+  teamIn,
+  werk,
+} from './ontwikkelteam.fixtures.ts'
 
 const volgende = ev('fase.volgende')
 
@@ -41,7 +50,11 @@ describe('ontwikkelteam guards on fase.volgende', () => {
     expect(blockedReasons(def, overeenkomen, 'fase.volgende')).toEqual([
       'Er is nog geen oplossing vastgelegd.',
     ])
-    const zonder = apply(def, overeenkomen, ev('oplossing.vastleggen', { text: 'Iets', expertise: [] }))
+    const zonder = apply(
+      def,
+      overeenkomen,
+      ev('oplossing.vastleggen', { text: 'Iets', expertise: [] }),
+    )
     expect(blockedReasons(def, zonder, 'fase.volgende')).toEqual([
       'Er is nog geen oplossing met een expertisebron vastgelegd.',
     ])
@@ -116,7 +129,9 @@ describe('ontwikkelteam guards on recording events', () => {
       ev('lid.toevoegen', { personId: 'p', role: 'directeur', organisationId: ESPRIT }),
     )
     expect(verdict.ok).toBe(false)
-    expect(!verdict.ok && verdict.reasons[0]).toMatch(/^De gegevens bij ‘lid.toevoegen’ kloppen niet \(role: /)
+    expect(!verdict.ok && verdict.reasons[0]).toMatch(
+      /^De gegevens bij ‘lid.toevoegen’ kloppen niet \(role: /,
+    )
   })
 
   it('lid.verwijderen needs members, and the person must be one', () => {
@@ -135,7 +150,9 @@ describe('ontwikkelteam guards on recording events', () => {
 
   it('ambitie and belang only for a participating organisation', () => {
     for (const type of ['ambitie.vastleggen', 'belang.vastleggen']) {
-      expect(evaluate(def, nieuwTeam(), ev(type, { organisationId: 'org-x', text: 'Iets' }))).toEqual({
+      expect(
+        evaluate(def, nieuwTeam(), ev(type, { organisationId: 'org-x', text: 'Iets' })),
+      ).toEqual({
         ok: false,
         reasons: ['De organisatie ‘org-x’ neemt niet deel aan dit ontwikkelteam.'],
       })
@@ -164,7 +181,11 @@ describe('ontwikkelteam guards on recording events', () => {
   })
 
   it('a new formulation of the gedeelde ambitie resets the endorsements', () => {
-    const after = apply(def, klaarIn('delen'), ev('gedeelde-ambitie.formuleren', { text: 'Anders.' }))
+    const after = apply(
+      def,
+      klaarIn('delen'),
+      ev('gedeelde-ambitie.formuleren', { text: 'Anders.' }),
+    )
     expect(after.context.gedeeldeAmbitie).toMatchObject({ text: 'Anders.', onderschrevenDoor: [] })
     expect(blockedReasons(def, after, 'fase.volgende')).toEqual([
       'Nog niet alle deelnemende organisaties hebben de gedeelde ambitie onderschreven: Esprit Scholen, Hogeschool van Amsterdam.',
@@ -186,7 +207,9 @@ describe('ontwikkelteam guards on recording events', () => {
     ])
     const nieuw = apply(def, klaarIn('vormgeven'), werk.vormgeven[0]!)
     expect(nieuw.context.ontwerp).toMatchObject({ akkoorden: [] })
-    expect(blockedReasons(def, nieuw, 'fase.volgende')?.[0]).toMatch(/Esprit Scholen, Hogeschool van Amsterdam\.$/)
+    expect(blockedReasons(def, nieuw, 'fase.volgende')?.[0]).toMatch(
+      /Esprit Scholen, Hogeschool van Amsterdam\.$/,
+    )
   })
 
   it('evaluatie: scores only with samenwerking, each an integer 1–5', () => {
@@ -201,19 +224,25 @@ describe('ontwikkelteam guards on recording events', () => {
       expect(def.events['evaluatie.vastleggen']!.payload.safeParse(payload).success).toBe(false)
       expect(evaluate(def, evalueren, ev('evaluatie.vastleggen', payload)).ok).toBe(false)
     }
-    const ok = apply(def, evalueren, ev('evaluatie.vastleggen', { level: 'samenwerking', judgement: 'Ok.' }))
+    const ok = apply(
+      def,
+      evalueren,
+      ev('evaluatie.vastleggen', { level: 'samenwerking', judgement: 'Ok.' }),
+    )
     expect(ok.context.evaluaties).toEqual([
-      { level: 'samenwerking', judgement: 'Ok.', scores: null, cycle: 1, at: '2025-01-01T00:00:00.000Z' },
+      {
+        level: 'samenwerking',
+        judgement: 'Ok.',
+        scores: null,
+        cycle: 1,
+        at: '2025-01-01T00:00:00.000Z',
+      },
     ])
   })
 
   it('payloads reject unknown keys and empty or too long texts', () => {
     const team = nieuwTeam()
-    const payloads = [
-      { text: 'Iets', extra: 1 },
-      { text: '   ' },
-      { text: 'x'.repeat(5001) },
-    ]
+    const payloads = [{ text: 'Iets', extra: 1 }, { text: '   ' }, { text: 'x'.repeat(5001) }]
     for (const payload of payloads) {
       expect(evaluate(def, team, ev('relatie.vastleggen', payload)).ok).toBe(false)
     }

@@ -47,7 +47,11 @@ describe('rolovergang', () => {
 
   it('in aangevraagd only starting, rejecting and withdrawing are possible', () => {
     const explanation = explain(def, aangevraagd())
-    expect(explanation.possible).toEqual(['behandeling.starten', 'toegang.afwijzen', 'overgang.intrekken'])
+    expect(explanation.possible).toEqual([
+      'behandeling.starten',
+      'toegang.afwijzen',
+      'overgang.intrekken',
+    ])
     expect(blockedReasons(def, aangevraagd(), 'toegang.toelaten')).toEqual([
       '‘toegang.toelaten’ kan alleen in lopend, zolang de toegang open is of in oriëntatie; de rolovergang is nu in toestand aangevraagd.',
     ])
@@ -86,7 +90,9 @@ describe('rolovergang', () => {
       note: 'Gesprek gevoerd.',
       at: '2025-01-01T00:00:00.000Z',
     })
-    expect(apply(def, lopend(), e.toelaten).value).toMatchObject({ lopend: { toegang: 'toegelaten' } })
+    expect(apply(def, lopend(), e.toelaten).value).toMatchObject({
+      lopend: { toegang: 'toegelaten' },
+    })
     expect(blockedReasons(def, toegelaten, 'toegang.afwijzen')?.[0]).toMatch(
       /^‘toegang.afwijzen’ kan alleen in aangevraagd, of in lopend zolang de leraar nog niet is toegelaten; /,
     )
@@ -111,13 +117,21 @@ describe('rolovergang', () => {
       'De facilitering is nog niet afgesproken.',
       'De ondersteuning is nog niet afgesproken.',
     ])
-    expect(blockedReasons(def, run(def, lopend(), [e.toelaten, e.ondersteuning]), 'rol.starten')).toEqual([
-      'De facilitering is nog niet afgesproken.',
+    expect(
+      blockedReasons(def, run(def, lopend(), [e.toelaten, e.ondersteuning]), 'rol.starten'),
+    ).toEqual(['De facilitering is nog niet afgesproken.'])
+    const afgerond = run(def, lopend(), [
+      e.toelaten,
+      e.ondersteuning,
+      e.ondersteuningKlaar,
+      e.facilitering,
     ])
-    const afgerond = run(def, lopend(), [e.toelaten, e.ondersteuning, e.ondersteuningKlaar, e.facilitering])
     expect(evaluate(def, afgerond, e.rol)).toEqual({ ok: true })
     expect(actief().value).toMatchObject({ lopend: { rol: 'actief' } })
-    expect(actief().context.rol).toEqual({ startDate: '2025-08-25', at: '2025-01-01T00:00:00.000Z' })
+    expect(actief().context.rol).toEqual({
+      startDate: '2025-08-25',
+      at: '2025-01-01T00:00:00.000Z',
+    })
   })
 
   it('erkenning.verlenen needs an agreement and the role actief', () => {
@@ -151,7 +165,9 @@ describe('rolovergang', () => {
     ])
     expect(twice.context.facilitering).toMatchObject({ hoursPerYear: 100, note: 'Meer.' })
     const klaar = run(def, lopend(), [e.ondersteuning, e.ondersteuningKlaar])
-    expect(blockedReasons(def, klaar, 'ondersteuning.afspreken')?.[0]).toMatch(/zolang de ondersteuning niet is afgerond/)
+    expect(blockedReasons(def, klaar, 'ondersteuning.afspreken')?.[0]).toMatch(
+      /zolang de ondersteuning niet is afgerond/,
+    )
   })
 
   it('rejects invalid payloads', () => {
@@ -198,6 +214,8 @@ describe('rolovergang', () => {
     expect(done.context.afgerondAt).toBe('2025-01-01T00:00:00.000Z')
     const explanation = explain(def, done)
     expect(explanation.possible).toEqual([])
-    expect(explanation.blocked[0]?.reasons).toEqual(['Het proces is afgerond; er kan niets meer gebeuren.'])
+    expect(explanation.blocked[0]?.reasons).toEqual([
+      'Het proces is afgerond; er kan niets meer gebeuren.',
+    ])
   })
 })
