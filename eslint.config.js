@@ -4,11 +4,23 @@ import importX from 'eslint-plugin-import-x'
 
 // Import boundaries between layers, as in ARCHITECTURE.md.
 const boundaries = [
-  { target: './machines', from: ['./db', './src', './test', './bench'], message: 'machines/ imports only xstate, zod and siblings.' },
-  { target: './db', from: ['./machines', './src'], message: 'db/ never imports machines/ or src/.' },
+  {
+    target: './machines',
+    from: ['./db', './src', './test', './bench'],
+    message: 'machines/ imports only xstate, zod and siblings.',
+  },
+  {
+    target: './db',
+    from: ['./machines', './src'],
+    message: 'db/ never imports machines/ or src/.',
+  },
   { target: './src/http', from: ['./db'], message: 'src/http never imports db/ directly.' },
   { target: './src/ui', from: ['./db'], message: 'src/ui never imports db/ directly.' },
-  { target: './src/access', from: ['./src/http', './src/ui', './machines'], message: 'src/access imports db/ only.' },
+  {
+    target: './src/access',
+    from: ['./src/http', './src/ui', './machines'],
+    message: 'src/access imports db/ only.',
+  },
 ]
 
 export default tseslint.config(
@@ -21,7 +33,10 @@ export default tseslint.config(
       'import-x/no-restricted-paths': ['error', { zones: boundaries }],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         {
@@ -34,11 +49,25 @@ export default tseslint.config(
   {
     files: ['machines/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'machines/ stays pure: no node:*.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'machines/ stays pure: no node:*.' }] },
+      ],
     },
   },
   {
-    files: ['src/config.ts', 'test/**', 'bench/**', 'bin/**', 'vitest.config.ts', 'db/migrations/**'],
+    files: ['bin/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    files: [
+      'src/config.ts',
+      'test/**',
+      'bench/**',
+      'bin/**',
+      'vitest.config.ts',
+      'db/migrations/**',
+    ],
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 )

@@ -31,7 +31,8 @@ export function parseDatabaseUrl(url: string | undefined): { dialect: Dialect; t
   }
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '')
-    if (!path) throw new Error('DATABASE_URL "sqlite:" needs a path, e.g. sqlite:./data/doorlopend.sqlite')
+    if (!path)
+      throw new Error('DATABASE_URL "sqlite:" needs a path, e.g. sqlite:./data/doorlopend.sqlite')
     return { dialect: 'sqlite', target: path }
   }
   throw new Error(`DATABASE_URL must be empty, sqlite:<path> or postgres://…; got "${url}"`)
@@ -44,7 +45,10 @@ export function createDb(url: string | undefined, options: DbOptions = {}): DbHa
 }
 
 /** Opens one SQLite connection with the durability settings every connection needs. */
-export function openSqliteConnection(path: string, options: DbOptions = {}): BetterSqlite3.Database {
+export function openSqliteConnection(
+  path: string,
+  options: DbOptions = {},
+): BetterSqlite3.Database {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
   const sqlite = new BetterSqlite3(path)
   sqlite.pragma('journal_mode = WAL')

@@ -31,10 +31,20 @@ export const forbidden = (detail: string) =>
   new ProblemError(403, 'forbidden', 'Not allowed for this role', detail)
 
 export const notFound = (what: string, id: string) =>
-  new ProblemError(404, 'not-found', 'Not found', `${what} '${id}' bestaat niet of valt buiten uw bereik.`)
+  new ProblemError(
+    404,
+    'not-found',
+    'Not found',
+    `${what} '${id}' bestaat niet of valt buiten uw bereik.`,
+  )
 
 export const inFlight = () =>
-  new ProblemError(409, 'in-flight', 'Request still in flight', 'Een verzoek met deze Idempotency-Key wordt nog verwerkt; probeer het zo opnieuw.')
+  new ProblemError(
+    409,
+    'in-flight',
+    'Request still in flight',
+    'Een verzoek met deze Idempotency-Key wordt nog verwerkt; probeer het zo opnieuw.',
+  )
 
 export const stale = (currentVersion: number, sent: string) =>
   new ProblemError(

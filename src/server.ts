@@ -27,7 +27,10 @@ export const consoleLogger: Logger = {
 }
 
 /** The composition root: config → db → migrate → bootstrap → app → listen. */
-export async function startServer(config: Config, log: Logger = consoleLogger): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: Logger = consoleLogger,
+): Promise<RunningServer> {
   const store = createDb(config.databaseUrl, { unsafeNoSync: config.unsafeNoSync })
   await migrateToLatest(store.db)
   const boot = await bootstrapAdmin(store, config.adminToken)
@@ -36,11 +39,14 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
       `\nEerste start: een beheerderstoken is aangemaakt. Het wordt maar één keer getoond:\n\n  ${boot.printOnce}\n\nBewaar het goed (bijv. export DOORLOPEND_TOKEN=…).\n`,
     )
   }
-  if (boot.storedEnvToken) log.info('ADMIN_TOKEN uit de omgeving is opgeslagen als beheerderstoken.')
+  if (boot.storedEnvToken)
+    log.info('ADMIN_TOKEN uit de omgeving is opgeslagen als beheerderstoken.')
 
   const app = createApp({ store, onError: (e) => log.error('unexpected error', e) })
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s),
+    )
   })
   const address = server.address() as AddressInfo
   const url = `http://${config.host}:${address.port}`

@@ -51,7 +51,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('instances_machine').on('instances').columns(['machine_id', 'id']).execute()
+  await db.schema
+    .createIndex('instances_machine')
+    .on('instances')
+    .columns(['machine_id', 'id'])
+    .execute()
   await db.schema.createIndex('instances_pilot').on('instances').column('pilot_id').execute()
   await db.schema.createIndex('instances_person').on('instances').column('person_id').execute()
 

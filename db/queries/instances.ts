@@ -43,7 +43,9 @@ export async function setInstanceOrganisations(
   if (organisationIds.length === 0) return
   await db
     .insertInto('instance_organisations')
-    .values(organisationIds.map((organisation_id) => ({ instance_id: instanceId, organisation_id })))
+    .values(
+      organisationIds.map((organisation_id) => ({ instance_id: instanceId, organisation_id })),
+    )
     .execute()
 }
 

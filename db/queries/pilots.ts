@@ -36,7 +36,10 @@ export async function pilotIdsInScope(
   if (orgs) {
     if (orgs.length === 0) return []
     query = query.where('id', 'in', (eb) =>
-      eb.selectFrom('instance_organisations').select('instance_id').where('organisation_id', 'in', orgs),
+      eb
+        .selectFrom('instance_organisations')
+        .select('instance_id')
+        .where('organisation_id', 'in', orgs),
     )
   }
   const person = scope.personId

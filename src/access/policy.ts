@@ -46,7 +46,12 @@ export const POLICY = {
   'pilot.create': { admin: 'all', hr: 'organisations' },
   'pilot.read': { admin: 'all', hr: 'organisations', auditor: 'organisations', member: 'self' },
   'transition.create': { admin: 'all', hr: 'organisations', teacher: 'self' },
-  'transition.read': { admin: 'all', hr: 'organisations', auditor: 'organisations', teacher: 'self' },
+  'transition.read': {
+    admin: 'all',
+    hr: 'organisations',
+    auditor: 'organisations',
+    teacher: 'self',
+  },
   'instance.read': {
     admin: 'all',
     hr: 'organisations',
@@ -94,7 +99,9 @@ export function reaches(principal: Principal, rule: ScopeRule, scope: Scope): bo
     case 'self':
       return principal.personId !== null && scope.personIds.includes(principal.personId)
     case 'coordinator':
-      return principal.personId !== null && (scope.coordinatorIds ?? []).includes(principal.personId)
+      return (
+        principal.personId !== null && (scope.coordinatorIds ?? []).includes(principal.personId)
+      )
   }
 }
 

@@ -27,6 +27,8 @@ export function principalOf(token: Token): Principal | undefined {
     tokenId: token.id,
     role: token.role,
     personId: token.person_id,
-    organisationIds: token.organisation_ids ? (JSON.parse(token.organisation_ids) as string[]) : null,
+    organisationIds: token.organisation_ids
+      ? (JSON.parse(token.organisation_ids) as string[])
+      : null,
   }
 }

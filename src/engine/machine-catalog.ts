@@ -36,7 +36,10 @@ function describe(def: MachineDefinition): MachineDescription {
       label: e.label,
       when: e.when,
       reasonRequired: e.reasonRequired,
-      payloadSchema: z.toJSONSchema(e.payload, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+      payloadSchema: z.toJSONSchema(e.payload, { io: 'input', unrepresentable: 'any' }) as Record<
+        string,
+        unknown
+      >,
     })),
   }
 }

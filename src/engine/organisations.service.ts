@@ -29,9 +29,18 @@ export async function createOrganisation(
 ): Promise<OrganisationView> {
   authorizeRole(principal, 'organisation.create')
   return commit(store, principal, async (w) => {
-    const row: Organisation = { id: newId('org'), name: input.name, kind: input.kind, created_at: w.now }
+    const row: Organisation = {
+      id: newId('org'),
+      name: input.name,
+      kind: input.kind,
+      created_at: w.now,
+    }
     await insertOrganisation(w.tx, row)
-    await recordBeheer(w, 'organisatie.aangemaakt', { organisationId: row.id, name: row.name, kind: row.kind })
+    await recordBeheer(w, 'organisatie.aangemaakt', {
+      organisationId: row.id,
+      name: row.name,
+      kind: row.kind,
+    })
     return view(row)
   })
 }

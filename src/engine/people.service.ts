@@ -38,7 +38,9 @@ export async function createPerson(
   return commit(store, principal, async (w) => {
     const [organisation] = await getOrganisations(w.tx, [input.organisationId])
     if (!organisation) {
-      throw unprocessable(`Organisatie '${input.organisationId}' bestaat niet; maak haar eerst aan.`)
+      throw unprocessable(
+        `Organisatie '${input.organisationId}' bestaat niet; maak haar eerst aan.`,
+      )
     }
     const row: Person = {
       id: newId('pers'),
@@ -50,7 +52,10 @@ export async function createPerson(
     }
     await insertPerson(w.tx, row)
     // Events carry ids only: personal data lives in the people table alone.
-    await recordBeheer(w, 'persoon.aangemaakt', { personId: row.id, organisationId: row.organisation_id })
+    await recordBeheer(w, 'persoon.aangemaakt', {
+      personId: row.id,
+      organisationId: row.organisation_id,
+    })
     return view(row)
   })
 }

@@ -128,8 +128,15 @@ export async function listVisiblePilots(
 ): Promise<Page<PilotView>> {
   const ids = await visiblePilotIds(store, principal)
   const rows = await listPilots(store.db, ids, { limit: page.limit + 1, after: page.after })
-  const result = pageOf(rows, page.limit, (p) => p.id, (p) => p)
-  const items = await Promise.all(result.items.map(async (p) => viewPilot(p, await teamsOf(store, p.id))))
+  const result = pageOf(
+    rows,
+    page.limit,
+    (p) => p.id,
+    (p) => p,
+  )
+  const items = await Promise.all(
+    result.items.map(async (p) => viewPilot(p, await teamsOf(store, p.id))),
+  )
   return { items, next: result.next }
 }
 

@@ -169,4 +169,3 @@ async function rememberIdempotent(
     created_at: w.now,
   })
 }
-

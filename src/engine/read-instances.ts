@@ -1,7 +1,11 @@
 import type { DbHandle } from '../../db/create-db.ts'
 import type { EventRow, Instance } from '../../db/database.ts'
 import { listEvents } from '../../db/queries/events.ts'
-import { getInstance, getInstanceOrganisationIds, listInstances } from '../../db/queries/instances.ts'
+import {
+  getInstance,
+  getInstanceOrganisationIds,
+  listInstances,
+} from '../../db/queries/instances.ts'
 import { machines } from '../../machines/index.ts'
 import { authorize, authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
@@ -61,7 +65,12 @@ export async function listVisibleInstances(
     },
     { limit: query.limit + 1, after: query.after },
   )
-  return pageOf(rows, query.limit, (r) => r.id, (r) => viewInstance(r))
+  return pageOf(
+    rows,
+    query.limit,
+    (r) => r.id,
+    (r) => viewInstance(r),
+  )
 }
 
 /** An event as the API shows it. */

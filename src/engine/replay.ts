@@ -7,12 +7,16 @@ import type { MachineDefinition, StoredSnapshot } from '../../machines/types.ts'
  * machine input, every later event is applied as it was recorded. The stored snapshot is only a
  * cache of this; tests prove they are equal for every path.
  */
-export function replay(def: MachineDefinition, events: readonly EventRow[]): StoredSnapshot | undefined {
+export function replay(
+  def: MachineDefinition,
+  events: readonly EventRow[],
+): StoredSnapshot | undefined {
   let snapshot: StoredSnapshot | undefined
   for (const row of events) {
     const payload = JSON.parse(row.payload) as Record<string, unknown>
     if (!snapshot) {
-      if (row.type !== 'aangemaakt') throw new Error(`history of ${row.instance_id} does not start with aangemaakt`)
+      if (row.type !== 'aangemaakt')
+        throw new Error(`history of ${row.instance_id} does not start with aangemaakt`)
       snapshot = start(def, payload, row.recorded_at)
       continue
     }

@@ -9,6 +9,7 @@ export function parseSnapshot(json: string): StoredSnapshot {
   const { value, context } = parsed as { value: StoredSnapshot['value']; context?: unknown }
   return {
     value,
-    context: typeof context === 'object' && context !== null ? (context as Record<string, unknown>) : {},
+    context:
+      typeof context === 'object' && context !== null ? (context as Record<string, unknown>) : {},
   }
 }

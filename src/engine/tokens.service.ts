@@ -59,7 +59,10 @@ function checkShape(input: TokenInput): void {
       { path: 'organisationIds', message: `Niet toegestaan voor rol ${input.role}.` },
     ])
   }
-  if ((input.role === 'admin' || input.role === 'hr' || input.role === 'auditor') && input.personId) {
+  if (
+    (input.role === 'admin' || input.role === 'hr' || input.role === 'auditor') &&
+    input.personId
+  ) {
     throw badRequest(`Een ${input.role}-token hoort niet bij een persoon.`, [
       { path: 'personId', message: `Niet toegestaan voor rol ${input.role}.` },
     ])

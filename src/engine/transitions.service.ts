@@ -36,7 +36,10 @@ export interface TransitionView {
   createdAt: string
 }
 
-function view(t: Transition, instance: { status: string; snapshot: string } | undefined): TransitionView {
+function view(
+  t: Transition,
+  instance: { status: string; snapshot: string } | undefined,
+): TransitionView {
   return {
     id: t.id,
     instanceId: t.instance_id,
@@ -114,7 +117,12 @@ export async function listVisibleTransitions(
     { organisationIds: scope.scopeOrganisationIds, personId: scope.scopePersonId },
     { limit: page.limit + 1, after: page.after },
   )
-  const result = pageOf(rows, page.limit, (t) => t.id, (t) => t)
+  const result = pageOf(
+    rows,
+    page.limit,
+    (t) => t.id,
+    (t) => t,
+  )
   const items = await Promise.all(
     result.items.map(async (t) => view(t, await getInstance(store.db, t.instance_id))),
   )

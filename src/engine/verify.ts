@@ -64,7 +64,8 @@ export async function verifyChains(
 }
 
 function checkEvent(row: EventRow, expectedSeq: number, prevHash: string): string | null {
-  if (row.seq !== expectedSeq) return `seq ${expectedSeq} expected, found ${row.seq} (missing or reordered events)`
+  if (row.seq !== expectedSeq)
+    return `seq ${expectedSeq} expected, found ${row.seq} (missing or reordered events)`
   if (row.prev_hash !== prevHash) return 'prevHash does not match the previous event’s hash'
   let recomputed: string
   try {

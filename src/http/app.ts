@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { sql } from 'kysely'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
-import type { DbHandle } from '../../db/create-db.ts'
+import { storeAnswers } from '../engine/store.ts'
+import type { Store } from '../engine/store.ts'
 import { ProblemError, notFound } from '../errors.ts'
 import { authentication } from './auth.ts'
 import type { AuthEnv } from './auth.ts'
@@ -20,7 +20,7 @@ import { transitionRoutes } from './routes/transitions.routes.ts'
 export const BODY_LIMIT_BYTES = 64 * 1024
 
 export interface AppDeps {
-  store: DbHandle
+  store: Store
   /** Called with unexpected errors (5xx); the client never sees their details. */
   onError?: (error: unknown) => void
 }
@@ -48,21 +48,23 @@ export function createApp(deps: AppDeps) {
       onError: (c) =>
         problemResponse(
           c,
-          new ProblemError(413, 'too-large', 'Request body too large', `De body mag hoogstens ${BODY_LIMIT_BYTES / 1024} KiB zijn.`),
+          new ProblemError(
+            413,
+            'too-large',
+            'Request body too large',
+            `De body mag hoogstens ${BODY_LIMIT_BYTES / 1024} KiB zijn.`,
+          ),
         ),
     }),
   )
   app.use('*', authentication(store))
 
   app.get('/health', (c) => c.json({ status: 'ok' }))
-  app.get('/ready', async (c) => {
-    try {
-      await sql`select 1`.execute(store.db)
-      return c.json({ status: 'ready' })
-    } catch {
-      return c.json({ status: 'unavailable' }, 503)
-    }
-  })
+  app.get('/ready', async (c) =>
+    (await storeAnswers(store))
+      ? c.json({ status: 'ready' })
+      : c.json({ status: 'unavailable' }, 503),
+  )
 
   const api = new OpenAPIHono<AuthEnv>()
     .route('/', organisationRoutes(store))

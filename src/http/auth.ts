@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { routePath } from 'hono/route'
-import type { DbHandle } from '../../db/create-db.ts'
+import type { Store } from '../engine/store.ts'
 import { roleMay } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { authenticate } from '../access/tokens.ts'
@@ -15,9 +15,10 @@ export interface AuthEnv {
  * Resolves the bearer token and checks the route's row in the policy table: 401 without a valid
  * token, 403 when the role may never use the route. Scope (404) is the services' part.
  */
-export function authentication(store: DbHandle): MiddlewareHandler<AuthEnv> {
+export function authentication(store: Store): MiddlewareHandler<AuthEnv> {
   return async function authenticateRequest(c, next) {
-    const entry = ROUTE_ACTIONS[`${c.req.method === 'HEAD' ? 'GET' : c.req.method} ${routePath(c, -1)}`]
+    const entry =
+      ROUTE_ACTIONS[`${c.req.method === 'HEAD' ? 'GET' : c.req.method} ${routePath(c, -1)}`]
     if (entry === 'public') return next()
     const header = c.req.header('authorization') ?? ''
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header)

@@ -8,7 +8,10 @@ const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-di
 
 const ASSETS: Record<string, [file: string, type: string]> = {
   'swagger-ui.css': [join(swaggerDir, 'swagger-ui.css'), 'text/css; charset=utf-8'],
-  'swagger-ui-bundle.js': [join(swaggerDir, 'swagger-ui-bundle.js'), 'text/javascript; charset=utf-8'],
+  'swagger-ui-bundle.js': [
+    join(swaggerDir, 'swagger-ui-bundle.js'),
+    'text/javascript; charset=utf-8',
+  ],
 }
 
 const INIT = `window.addEventListener('load', function () {
@@ -29,7 +32,8 @@ export function docsRoutes() {
     .get('/docs', (c) => c.html(PAGE))
     .get('/docs/assets/:file', async (c) => {
       const name = c.req.param('file')
-      if (name === 'init.js') return c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' })
+      if (name === 'init.js')
+        return c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' })
       const asset = ASSETS[name]
       if (!asset) throw notFound('Bestand', name)
       return c.body(await readFile(asset[0]), 200, {

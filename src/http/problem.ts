@@ -25,11 +25,19 @@ export function problemBody(error: ProblemError, instance?: string): ProblemBody
 }
 
 /** Writes a problem+json response. */
-export function problemResponse(c: Context, error: ProblemError, headers: Record<string, string> = {}): Response {
-  return c.body(JSON.stringify(problemBody(error, c.req.path)), error.status as ContentfulStatusCode, {
-    'content-type': 'application/problem+json',
-    ...headers,
-  })
+export function problemResponse(
+  c: Context,
+  error: ProblemError,
+  headers: Record<string, string> = {},
+): Response {
+  return c.body(
+    JSON.stringify(problemBody(error, c.req.path)),
+    error.status as ContentfulStatusCode,
+    {
+      'content-type': 'application/problem+json',
+      ...headers,
+    },
+  )
 }
 
 const HTTP_TITLES: Record<number, [string, string]> = {
@@ -45,8 +53,12 @@ export function isStorageError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false
   const e = error as { name?: unknown; code?: unknown; message?: unknown }
   if (e.name === 'SqliteError') return true
-  if (typeof e.code === 'string' && /^(SQLITE_|ECONN|ETIMEDOUT|EPIPE|57P|08|53|58)/.test(e.code)) return true
-  return typeof e.message === 'string' && /Connection terminated|database is closed|not open/i.test(e.message)
+  if (typeof e.code === 'string' && /^(SQLITE_|ECONN|ETIMEDOUT|EPIPE|57P|08|53|58)/.test(e.code))
+    return true
+  return (
+    typeof e.message === 'string' &&
+    /Connection terminated|database is closed|not open/i.test(e.message)
+  )
 }
 
 /** Maps any error to a problem; never leaks a stack trace. */
@@ -63,7 +75,14 @@ export function toProblem(error: unknown): ProblemError {
     return new ProblemError(error.status, slug, title, detail)
   }
   if (isStorageError(error)) {
-    return unavailable('De database is even niet bereikbaar; er is niets opgeslagen. Probeer het opnieuw.')
+    return unavailable(
+      'De database is even niet bereikbaar; er is niets opgeslagen. Probeer het opnieuw.',
+    )
   }
-  return new ProblemError(500, 'internal', 'Internal error', 'Er ging iets mis aan onze kant; er is niets opgeslagen.')
+  return new ProblemError(
+    500,
+    'internal',
+    'Internal error',
+    'Er ging iets mis aan onze kant; er is niets opgeslagen.',
+  )
 }

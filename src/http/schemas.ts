@@ -1,10 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import {
-  CareerPath,
-  Domain,
-  OrganisationKind,
-  Scenario,
-} from '../../machines/vocabulary.ts'
+import { CareerPath, Domain, OrganisationKind, Scenario } from '../../machines/vocabulary.ts'
 import { ROLES } from '../access/policy.ts'
 
 const text = (max: number) => z.string().trim().min(1).max(max)
@@ -124,7 +119,9 @@ export const Instance = z
     machine: z.object({ id: z.string(), version: z.number().int() }),
     title: z.string(),
     pilotId: z.string().nullable(),
-    state: z.unknown().openapi({ description: 'XState state value: a string, or an object for parallel states' }),
+    state: z
+      .unknown()
+      .openapi({ description: 'XState state value: a string, or an object for parallel states' }),
     status: z.string(),
     context: z.record(z.string(), z.unknown()),
     version: z.number().int(),
@@ -137,7 +134,9 @@ export const Instance = z
 
 export const InstanceQuery = PageQuery.extend({
   machine: z.enum(['ontwikkelteam', 'rolovergang']).optional(),
-  status: z.enum(['actief', 'gepauzeerd', 'afgerond', 'gestopt', 'afgewezen', 'ingetrokken']).optional(),
+  status: z
+    .enum(['actief', 'gepauzeerd', 'afgerond', 'gestopt', 'afgewezen', 'ingetrokken'])
+    .optional(),
   organisationId: Id.optional(),
 })
 
@@ -173,7 +172,10 @@ export const EventPosted = z
 
 export const EventsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  after: z.string().regex(/^\d{1,9}$/, 'after is a seq number').optional(),
+  after: z
+    .string()
+    .regex(/^\d{1,9}$/, 'after is a seq number')
+    .optional(),
 })
 
 export const VerifyReport = z
@@ -181,7 +183,9 @@ export const VerifyReport = z
     ok: z.boolean(),
     instances: z.number().int(),
     events: z.number().int(),
-    breaks: z.array(z.object({ instanceId: z.string(), seq: z.number().int(), reason: z.string() })),
+    breaks: z.array(
+      z.object({ instanceId: z.string(), seq: z.number().int(), reason: z.string() }),
+    ),
   })
   .openapi('VerifyReport')
 
@@ -190,6 +194,9 @@ export const problemResponses = (...statuses: number[]) =>
   Object.fromEntries(
     statuses.map((s) => [
       s,
-      { description: `Problem (${s})`, content: { 'application/problem+json': { schema: Problem } } },
+      {
+        description: `Problem (${s})`,
+        content: { 'application/problem+json': { schema: Problem } },
+      },
     ]),
   )

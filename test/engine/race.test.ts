@@ -35,7 +35,11 @@ describe.each(DATABASES)('two server processes on one %s database', (kind) => {
   const post = (i: number, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${servers[i % servers.length]?.url}/api/v1/instances/${teamId}/events`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_SECRET}`, 'content-type': 'application/json', ...headers },
+      headers: {
+        authorization: `Bearer ${ADMIN_SECRET}`,
+        'content-type': 'application/json',
+        ...headers,
+      },
       body: JSON.stringify(body),
     })
 
@@ -47,7 +51,10 @@ describe.each(DATABASES)('two server processes on one %s database', (kind) => {
         Array.from({ length: WRITERS }, (_, i) =>
           post(
             i,
-            { type: 'ambitie.vastleggen', payload: { organisationId: orgA, text: `ronde ${round} schrijver ${i}` } },
+            {
+              type: 'ambitie.vastleggen',
+              payload: { organisationId: orgA, text: `ronde ${round} schrijver ${i}` },
+            },
             { 'if-match': `"${version}"` },
           ),
         ),
@@ -60,7 +67,10 @@ describe.each(DATABASES)('two server processes on one %s database', (kind) => {
     // Without If-Match every writer succeeds, one after the other.
     const free = await Promise.all(
       Array.from({ length: WRITERS }, (_, i) =>
-        post(i, { type: 'belang.vastleggen', payload: { organisationId: orgA, text: `belang ${i}` } }),
+        post(i, {
+          type: 'belang.vastleggen',
+          payload: { organisationId: orgA, text: `belang ${i}` },
+        }),
       ),
     )
     expect(free.map((a) => a.status)).toEqual(Array(WRITERS).fill(200))

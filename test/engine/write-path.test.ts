@@ -78,7 +78,9 @@ describe.each(DATABASES)('the write path on %s', (kind) => {
   it('refuses the same Idempotency-Key with another body (422), writing nothing', async () => {
     await admin.post(events(world.teamId), ambitie(world.orgA), { 'idempotency-key': 'key-2' })
     const before = await eventCount()
-    const res = await admin.post(events(world.teamId), ambitie(world.orgB), { 'idempotency-key': 'key-2' })
+    const res = await admin.post(events(world.teamId), ambitie(world.orgB), {
+      'idempotency-key': 'key-2',
+    })
     expect(res.status).toBe(422)
     expect(res.body.detail).toMatch(/Idempotency-Key/)
     expect(await eventCount()).toBe(before)
@@ -94,7 +96,9 @@ describe.each(DATABASES)('the write path on %s', (kind) => {
   })
 
   it('refuses UPDATE and DELETE on events in the database itself', async () => {
-    await expect(sql`UPDATE events SET type = 'x'`.execute(db.store.db)).rejects.toThrow(/append-only/)
+    await expect(sql`UPDATE events SET type = 'x'`.execute(db.store.db)).rejects.toThrow(
+      /append-only/,
+    )
     await expect(sql`DELETE FROM events`.execute(db.store.db)).rejects.toThrow(/append-only/)
   })
 
@@ -102,11 +106,18 @@ describe.each(DATABASES)('the write path on %s', (kind) => {
     await admin.post(events(world.teamId), ambitie(world.orgA))
     const clean = await admin.get('/api/v1/audit/verify')
     expect(clean.body.ok).toBe(true)
-    await tamper(db, `UPDATE events SET payload = replace(payload, 'leraren', 'LERAREN') WHERE instance_id = '${world.teamId}' AND seq = 2`)
+    await tamper(
+      db,
+      `UPDATE events SET payload = replace(payload, 'leraren', 'LERAREN') WHERE instance_id = '${world.teamId}' AND seq = 2`,
+    )
     const report = await admin.get('/api/v1/audit/verify')
     expect(report.body.ok).toBe(false)
     expect(report.body.breaks).toContainEqual(
-      expect.objectContaining({ instanceId: world.teamId, seq: 2, reason: expect.stringMatching(/hash/) }),
+      expect.objectContaining({
+        instanceId: world.teamId,
+        seq: 2,
+        reason: expect.stringMatching(/hash/),
+      }),
     )
     const one = await admin.get(`/api/v1/audit/verify?instanceId=${world.transitionInstanceId}`)
     expect(one.body).toMatchObject({ ok: true, instances: 1 })

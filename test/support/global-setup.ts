@@ -18,5 +18,7 @@ export default async function setup(): Promise<void> {
   } finally {
     await client.end().catch(() => {})
   }
-  console.log(`\n[doorlopend] PostgreSQL suite runs against ${new URL(url).host}${new URL(url).pathname}.\n`)
+  console.log(
+    `\n[doorlopend] PostgreSQL suite runs against ${new URL(url).host}${new URL(url).pathname}.\n`,
+  )
 }

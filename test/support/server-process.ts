@@ -23,7 +23,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${log}`)), 30_000)
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in 30 s:\n${log}`)),
+      30_000,
+    )
     const check = () => {
       const match = /luistert op (http:\/\/[\d.]+:\d+)/.exec(log)
       if (match?.[1]) {

@@ -14,7 +14,10 @@ export interface World {
   transitionInstanceId: string
 }
 
-async function ok<T = any>(promise: Promise<{ status: number; body: T }>, expected = 201): Promise<T> {
+async function ok<T = any>(
+  promise: Promise<{ status: number; body: T }>,
+  expected = 201,
+): Promise<T> {
   const res = await promise
   if (res.status !== expected) {
     throw new Error(`expected ${expected}, got ${res.status}: ${JSON.stringify(res.body)}`)
@@ -23,13 +26,42 @@ async function ok<T = any>(promise: Promise<{ status: number; body: T }>, expect
 }
 
 export async function buildWorld(admin: Client): Promise<World> {
-  const orgA = (await ok(admin.post('/api/v1/organisations', { name: 'Esprit Scholen', kind: 'bestuur' }))).id
-  const orgB = (await ok(admin.post('/api/v1/organisations', { name: 'Hogeschool van Amsterdam', kind: 'lerarenopleiding' }))).id
-  const orgC = (await ok(admin.post('/api/v1/organisations', { name: 'Stichting Elders', kind: 'school' }))).id
-  const personA = (await ok(admin.post('/api/v1/people', { name: 'Anna de Vries', organisationId: orgA }))).id
-  const personB = (await ok(admin.post('/api/v1/people', { name: 'Bram Jansen', organisationId: orgB }))).id
-  const teacherA = (await ok(admin.post('/api/v1/people', { name: 'Cor Leraar', email: 'cor@example.nl', organisationId: orgA }))).id
-  const pilot = await ok(admin.post('/api/v1/pilots', { name: 'Pilot West', scenario: '1a', organisationIds: [orgA, orgB] }))
+  const orgA = (
+    await ok(admin.post('/api/v1/organisations', { name: 'Esprit Scholen', kind: 'bestuur' }))
+  ).id
+  const orgB = (
+    await ok(
+      admin.post('/api/v1/organisations', {
+        name: 'Hogeschool van Amsterdam',
+        kind: 'lerarenopleiding',
+      }),
+    )
+  ).id
+  const orgC = (
+    await ok(admin.post('/api/v1/organisations', { name: 'Stichting Elders', kind: 'school' }))
+  ).id
+  const personA = (
+    await ok(admin.post('/api/v1/people', { name: 'Anna de Vries', organisationId: orgA }))
+  ).id
+  const personB = (
+    await ok(admin.post('/api/v1/people', { name: 'Bram Jansen', organisationId: orgB }))
+  ).id
+  const teacherA = (
+    await ok(
+      admin.post('/api/v1/people', {
+        name: 'Cor Leraar',
+        email: 'cor@example.nl',
+        organisationId: orgA,
+      }),
+    )
+  ).id
+  const pilot = await ok(
+    admin.post('/api/v1/pilots', {
+      name: 'Pilot West',
+      scenario: '1a',
+      organisationIds: [orgA, orgB],
+    }),
+  )
   const transition = await ok(
     admin.post('/api/v1/transitions', {
       personId: teacherA,

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import type { DbHandle } from '../../../db/create-db.ts'
+import type { Store } from '../../engine/store.ts'
 import { verifyForPrincipal } from '../../engine/audit.service.ts'
 import { newRouter, bearer } from '../router.ts'
 import { Id, VerifyReport, problemResponses } from '../schemas.ts'
 
-export function auditRoutes(store: DbHandle) {
+export function auditRoutes(store: Store) {
   return newRouter().openapi(
     createRoute({
       method: 'get',
@@ -14,11 +14,17 @@ export function auditRoutes(store: DbHandle) {
       security: bearer,
       request: { query: z.object({ instanceId: Id.optional() }) },
       responses: {
-        200: { description: 'The report', content: { 'application/json': { schema: VerifyReport } } },
+        200: {
+          description: 'The report',
+          content: { 'application/json': { schema: VerifyReport } },
+        },
         ...problemResponses(400, 401, 403, 404),
       },
     }),
     async (c) =>
-      c.json(await verifyForPrincipal(store, c.var.principal, c.req.valid('query').instanceId), 200),
+      c.json(
+        await verifyForPrincipal(store, c.var.principal, c.req.valid('query').instanceId),
+        200,
+      ),
   )
 }

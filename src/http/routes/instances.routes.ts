@@ -1,8 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import type { DbHandle } from '../../../db/create-db.ts'
+import type { Store } from '../../engine/store.ts'
 import { sha256Hex } from '../../engine/hash.ts'
 import { postEvent } from '../../engine/post-event.ts'
-import { listInstanceEvents, listVisibleInstances, readInstance } from '../../engine/read-instances.ts'
+import {
+  listInstanceEvents,
+  listVisibleInstances,
+  readInstance,
+} from '../../engine/read-instances.ts'
 import { badRequest } from '../../errors.ts'
 import { newRouter, bearer } from '../router.ts'
 import {
@@ -34,7 +38,7 @@ function parseIfMatch(value: string | undefined): number | undefined {
   return Number(match[1])
 }
 
-export function instanceRoutes(store: DbHandle) {
+export function instanceRoutes(store: Store) {
   return newRouter()
     .openapi(
       createRoute({
@@ -45,11 +49,15 @@ export function instanceRoutes(store: DbHandle) {
         security: bearer,
         request: { query: InstanceQuery },
         responses: {
-          200: { description: 'A page', content: { 'application/json': { schema: pageOf(Instance, 'InstancePage') } } },
+          200: {
+            description: 'A page',
+            content: { 'application/json': { schema: pageOf(Instance, 'InstancePage') } },
+          },
           ...problemResponses(400, 401, 403),
         },
       }),
-      async (c) => c.json(await listVisibleInstances(store, c.var.principal, c.req.valid('query')), 200),
+      async (c) =>
+        c.json(await listVisibleInstances(store, c.var.principal, c.req.valid('query')), 200),
     )
     .openapi(
       createRoute({
@@ -60,7 +68,10 @@ export function instanceRoutes(store: DbHandle) {
         security: bearer,
         request: { params: IdParam },
         responses: {
-          200: { description: 'The instance (ETag: its version)', content: { 'application/json': { schema: Instance } } },
+          200: {
+            description: 'The instance (ETag: its version)',
+            content: { 'application/json': { schema: Instance } },
+          },
           ...problemResponses(401, 403, 404),
         },
       }),
@@ -94,7 +105,9 @@ export function instanceRoutes(store: DbHandle) {
         const key = headers['idempotency-key']
         const result = await postEvent(store, c.var.principal, id, body, {
           ifMatch: parseIfMatch(headers['if-match']),
-          idempotency: key ? { key, fingerprint: sha256Hex(JSON.stringify([id, body])) } : undefined,
+          idempotency: key
+            ? { key, fingerprint: sha256Hex(JSON.stringify([id, body])) }
+            : undefined,
         })
         c.header('ETag', `"${result.instance.version}"`)
         return c.json(result, 200)
@@ -109,13 +122,21 @@ export function instanceRoutes(store: DbHandle) {
         security: bearer,
         request: { params: IdParam, query: EventsQuery },
         responses: {
-          200: { description: 'A page', content: { 'application/json': { schema: pageOf(Event, 'EventPage') } } },
+          200: {
+            description: 'A page',
+            content: { 'application/json': { schema: pageOf(Event, 'EventPage') } },
+          },
           ...problemResponses(400, 401, 403, 404),
         },
       }),
       async (c) =>
         c.json(
-          await listInstanceEvents(store, c.var.principal, c.req.valid('param').id, c.req.valid('query')),
+          await listInstanceEvents(
+            store,
+            c.var.principal,
+            c.req.valid('param').id,
+            c.req.valid('query'),
+          ),
           200,
         ),
     )

@@ -31,7 +31,12 @@ export function machineRoutes() {
         summary: 'The process machines: states, events and their payload JSON schemas',
         security: bearer,
         responses: {
-          200: { description: 'Machines', content: { 'application/json': { schema: z.object({ items: z.array(MachineDescription) }) } } },
+          200: {
+            description: 'Machines',
+            content: {
+              'application/json': { schema: z.object({ items: z.array(MachineDescription) }) },
+            },
+          },
           ...problemResponses(401),
         },
       }),
@@ -46,7 +51,10 @@ export function machineRoutes() {
         security: bearer,
         request: { params: z.object({ id: z.string().max(100) }) },
         responses: {
-          200: { description: 'The machine', content: { 'application/json': { schema: MachineDescription } } },
+          200: {
+            description: 'The machine',
+            content: { 'application/json': { schema: MachineDescription } },
+          },
           ...problemResponses(401, 404),
         },
       }),

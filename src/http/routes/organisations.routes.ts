@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi'
-import type { DbHandle } from '../../../db/create-db.ts'
+import type { Store } from '../../engine/store.ts'
 import { createOrganisation, listVisibleOrganisations } from '../../engine/organisations.service.ts'
 import { newRouter, bearer } from '../router.ts'
 import { Organisation, OrganisationInput, PageQuery, pageOf, problemResponses } from '../schemas.ts'
 
-export function organisationRoutes(store: DbHandle) {
+export function organisationRoutes(store: Store) {
   return newRouter()
     .openapi(
       createRoute({
@@ -13,13 +13,19 @@ export function organisationRoutes(store: DbHandle) {
         tags: ['Beheer'],
         summary: 'Create an organisation (admin)',
         security: bearer,
-        request: { body: { required: true, content: { 'application/json': { schema: OrganisationInput } } } },
+        request: {
+          body: { required: true, content: { 'application/json': { schema: OrganisationInput } } },
+        },
         responses: {
-          201: { description: 'Created', content: { 'application/json': { schema: Organisation } } },
+          201: {
+            description: 'Created',
+            content: { 'application/json': { schema: Organisation } },
+          },
           ...problemResponses(400, 401, 403),
         },
       }),
-      async (c) => c.json(await createOrganisation(store, c.var.principal, c.req.valid('json')), 201),
+      async (c) =>
+        c.json(await createOrganisation(store, c.var.principal, c.req.valid('json')), 201),
     )
     .openapi(
       createRoute({
@@ -30,10 +36,14 @@ export function organisationRoutes(store: DbHandle) {
         security: bearer,
         request: { query: PageQuery },
         responses: {
-          200: { description: 'A page', content: { 'application/json': { schema: pageOf(Organisation, 'OrganisationPage') } } },
+          200: {
+            description: 'A page',
+            content: { 'application/json': { schema: pageOf(Organisation, 'OrganisationPage') } },
+          },
           ...problemResponses(400, 401, 403),
         },
       }),
-      async (c) => c.json(await listVisibleOrganisations(store, c.var.principal, c.req.valid('query')), 200),
+      async (c) =>
+        c.json(await listVisibleOrganisations(store, c.var.principal, c.req.valid('query')), 200),
     )
 }

@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi'
-import type { DbHandle } from '../../../db/create-db.ts'
+import type { Store } from '../../engine/store.ts'
 import { createPerson, readPerson } from '../../engine/people.service.ts'
 import { newRouter, bearer } from '../router.ts'
 import { IdParam, Person, PersonInput, problemResponses } from '../schemas.ts'
 
-export function peopleRoutes(store: DbHandle) {
+export function peopleRoutes(store: Store) {
   return newRouter()
     .openapi(
       createRoute({
@@ -13,7 +13,9 @@ export function peopleRoutes(store: DbHandle) {
         tags: ['Beheer'],
         summary: 'Create a person (admin; hr for its own organisations)',
         security: bearer,
-        request: { body: { required: true, content: { 'application/json': { schema: PersonInput } } } },
+        request: {
+          body: { required: true, content: { 'application/json': { schema: PersonInput } } },
+        },
         responses: {
           201: { description: 'Created', content: { 'application/json': { schema: Person } } },
           ...problemResponses(400, 401, 403, 404, 422),

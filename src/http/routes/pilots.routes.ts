@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi'
-import type { DbHandle } from '../../../db/create-db.ts'
+import type { Store } from '../../engine/store.ts'
 import { createPilot, listVisiblePilots, readPilot } from '../../engine/pilots.service.ts'
 import { newRouter, bearer } from '../router.ts'
 import { IdParam, PageQuery, Pilot, PilotInput, pageOf, problemResponses } from '../schemas.ts'
 
-export function pilotRoutes(store: DbHandle) {
+export function pilotRoutes(store: Store) {
   return newRouter()
     .openapi(
       createRoute({
@@ -13,7 +13,9 @@ export function pilotRoutes(store: DbHandle) {
         tags: ['Pilots'],
         summary: 'Start a pilot; 1b starts with two ontwikkelteams, the others with one',
         security: bearer,
-        request: { body: { required: true, content: { 'application/json': { schema: PilotInput } } } },
+        request: {
+          body: { required: true, content: { 'application/json': { schema: PilotInput } } },
+        },
         responses: {
           201: { description: 'Created', content: { 'application/json': { schema: Pilot } } },
           ...problemResponses(400, 401, 403, 404, 422),
@@ -30,11 +32,15 @@ export function pilotRoutes(store: DbHandle) {
         security: bearer,
         request: { query: PageQuery },
         responses: {
-          200: { description: 'A page', content: { 'application/json': { schema: pageOf(Pilot, 'PilotPage') } } },
+          200: {
+            description: 'A page',
+            content: { 'application/json': { schema: pageOf(Pilot, 'PilotPage') } },
+          },
           ...problemResponses(400, 401, 403),
         },
       }),
-      async (c) => c.json(await listVisiblePilots(store, c.var.principal, c.req.valid('query')), 200),
+      async (c) =>
+        c.json(await listVisiblePilots(store, c.var.principal, c.req.valid('query')), 200),
     )
     .openapi(
       createRoute({

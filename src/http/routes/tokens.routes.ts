@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import type { DbHandle } from '../../../db/create-db.ts'
+import type { Store } from '../../engine/store.ts'
 import { createToken, listAllTokens, revokeTokenAsPrincipal } from '../../engine/tokens.service.ts'
 import { newRouter, bearer } from '../router.ts'
 import { IdParam, Token, TokenCreated, TokenInput, problemResponses } from '../schemas.ts'
 
-export function tokenRoutes(store: DbHandle) {
+export function tokenRoutes(store: Store) {
   return newRouter()
     .openapi(
       createRoute({
@@ -13,9 +13,14 @@ export function tokenRoutes(store: DbHandle) {
         tags: ['Beheer'],
         summary: 'Create a token (admin); the secret is shown only in this answer',
         security: bearer,
-        request: { body: { required: true, content: { 'application/json': { schema: TokenInput } } } },
+        request: {
+          body: { required: true, content: { 'application/json': { schema: TokenInput } } },
+        },
         responses: {
-          201: { description: 'Created', content: { 'application/json': { schema: TokenCreated } } },
+          201: {
+            description: 'Created',
+            content: { 'application/json': { schema: TokenCreated } },
+          },
           ...problemResponses(400, 401, 403, 422),
         },
       }),
@@ -29,7 +34,10 @@ export function tokenRoutes(store: DbHandle) {
         summary: 'List tokens, without their secrets (admin)',
         security: bearer,
         responses: {
-          200: { description: 'Tokens', content: { 'application/json': { schema: z.object({ items: z.array(Token) }) } } },
+          200: {
+            description: 'Tokens',
+            content: { 'application/json': { schema: z.object({ items: z.array(Token) }) } },
+          },
           ...problemResponses(401, 403),
         },
       }),

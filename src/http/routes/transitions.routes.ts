@@ -1,19 +1,22 @@
 import { createRoute } from '@hono/zod-openapi'
-import type { DbHandle } from '../../../db/create-db.ts'
+import type { Store } from '../../engine/store.ts'
 import { createTransition, listVisibleTransitions } from '../../engine/transitions.service.ts'
 import { newRouter, bearer } from '../router.ts'
 import { PageQuery, Transition, TransitionInput, pageOf, problemResponses } from '../schemas.ts'
 
-export function transitionRoutes(store: DbHandle) {
+export function transitionRoutes(store: Store) {
   return newRouter()
     .openapi(
       createRoute({
         method: 'post',
         path: '/transitions',
         tags: ['Rolovergangen'],
-        summary: 'Open a role transition (admin, hr of the organisation, or the teacher for themself)',
+        summary:
+          'Open a role transition (admin, hr of the organisation, or the teacher for themself)',
         security: bearer,
-        request: { body: { required: true, content: { 'application/json': { schema: TransitionInput } } } },
+        request: {
+          body: { required: true, content: { 'application/json': { schema: TransitionInput } } },
+        },
         responses: {
           201: { description: 'Created', content: { 'application/json': { schema: Transition } } },
           ...problemResponses(400, 401, 403, 404, 422),
@@ -30,10 +33,14 @@ export function transitionRoutes(store: DbHandle) {
         security: bearer,
         request: { query: PageQuery },
         responses: {
-          200: { description: 'A page', content: { 'application/json': { schema: pageOf(Transition, 'TransitionPage') } } },
+          200: {
+            description: 'A page',
+            content: { 'application/json': { schema: pageOf(Transition, 'TransitionPage') } },
+          },
           ...problemResponses(400, 401, 403),
         },
       }),
-      async (c) => c.json(await listVisibleTransitions(store, c.var.principal, c.req.valid('query')), 200),
+      async (c) =>
+        c.json(await listVisibleTransitions(store, c.var.principal, c.req.valid('query')), 200),
     )
 }
