@@ -6,6 +6,8 @@ const schema = z.object({
   DATABASE_URL: z.string().optional(),
   ADMIN_TOKEN: z.string().min(20, 'ADMIN_TOKEN must be at least 20 characters').optional(),
   LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
+  /** Requests per client per 10 s before 429; 0 turns the limit off. */
+  RATE_LIMIT_PER_10S: z.coerce.number().int().min(0).default(2000),
   /** Bench only: SQLite synchronous=OFF, to measure what fsync costs. */
   DOORLOPEND_UNSAFE_NO_FSYNC: z.enum(['0', '1']).default('0'),
 })
@@ -17,6 +19,7 @@ export interface Config {
   readonly adminToken: string | undefined
   readonly logLevel: 'silent' | 'info' | 'debug'
   readonly unsafeNoSync: boolean
+  readonly rateLimitPer10s: number
 }
 
 /** Parses the environment once; nothing else reads process.env. */
@@ -34,5 +37,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
     unsafeNoSync: e.DOORLOPEND_UNSAFE_NO_FSYNC === '1',
+    rateLimitPer10s: e.RATE_LIMIT_PER_10S,
   })
 }

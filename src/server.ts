@@ -42,7 +42,11 @@ export async function startServer(
   if (boot.storedEnvToken)
     log.info('ADMIN_TOKEN uit de omgeving is opgeslagen als beheerderstoken.')
 
-  const app = createApp({ store, onError: (e) => log.error('unexpected error', e) })
+  const app = createApp({
+    store,
+    rateLimitPer10s: config.rateLimitPer10s,
+    onError: (e) => log.error('unexpected error', e),
+  })
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s),

@@ -8,6 +8,7 @@ import { authentication } from './auth.ts'
 import type { AuthEnv } from './auth.ts'
 import { docsRoutes } from './docs.routes.ts'
 import { problemResponse, toProblem } from './problem.ts'
+import { rateLimit } from './rate-limit.ts'
 import { auditRoutes } from './routes/audit.routes.ts'
 import { instanceRoutes } from './routes/instances.routes.ts'
 import { machineRoutes } from './routes/machines.routes.ts'
@@ -21,6 +22,8 @@ export const BODY_LIMIT_BYTES = 64 * 1024
 
 export interface AppDeps {
   store: Store
+  /** Requests per client per 10 s before 429 (0: no limit, the default for in-process use). */
+  rateLimitPer10s?: number
   /** Called with unexpected errors (5xx); the client never sees their details. */
   onError?: (error: unknown) => void
 }
@@ -57,6 +60,7 @@ export function createApp(deps: AppDeps) {
         ),
     }),
   )
+  app.use('*', rateLimit({ max: deps.rateLimitPer10s ?? 0 }))
   app.use('*', authentication(store))
 
   app.get('/health', (c) => c.json({ status: 'ok' }))
