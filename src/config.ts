@@ -7,7 +7,7 @@ const schema = z.object({
   ADMIN_TOKEN: z.string().min(20, 'ADMIN_TOKEN must be at least 20 characters').optional(),
   LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
   /** Requests per client per 10 s before 429; 0 turns the limit off. */
-  RATE_LIMIT_PER_10S: z.coerce.number().int().min(0).default(2000),
+  RATE_LIMIT_PER_10S: z.coerce.number().int().min(0).default(10000),
   /** Bench only: SQLite synchronous=OFF, to measure what fsync costs. */
   DOORLOPEND_UNSAFE_NO_FSYNC: z.enum(['0', '1']).default('0'),
 })

@@ -1,19 +1,14 @@
-import { getAdjacencyMap, getShortestPaths, getSimplePaths } from 'xstate/graph'
-import type { AnyMachineSnapshot } from 'xstate'
-import { machines, sampleEvents, sampleInput, explain } from '/work/main/machines/index.ts'
+import { machines, start, sampleInput, explain } from '../../machines/index.ts'
+import { planWalks, vertexKey } from './paths.plan.ts'
 for (const def of Object.values(machines)) {
-  const stored = (s: AnyMachineSnapshot) => ({ value: s.value, context: s.context })
   const t0 = Date.now()
-  const opts = {
-    input: { ...sampleInput(def), at: '2025-01-01T00:00:00.000Z' },
-    events: (s: AnyMachineSnapshot) => sampleEvents(def, stored(s)),
-    serializeState: (s: AnyMachineSnapshot) => JSON.stringify([s.value, s.status === 'done' ? [] : explain(def, stored(s))]),
+  const root = start(def, sampleInput(def), '2025-01-01T00:00:00.000Z')
+  const plan = planWalks(def, root, def.id === 'ontwikkelteam' ? { personIds: ['p1', 'p2', 'p3'] } : {})
+  const steps = plan.walks.reduce((n, w) => n + w.length, 0)
+  const keys = new Set<string>()
+  let blocked = 0
+  for (const w of plan.walks) for (const s of [w[0]!.before, ...w.map((x) => x.after)]) {
+    const k = vertexKey(def, s); if (keys.has(k)) continue; keys.add(k); blocked += explain(def, s).blocked.length
   }
-  const adj = getAdjacencyMap(def.machine, opts)
-  const verts = Object.keys(adj).length
-  let edges = 0
-  for (const v of Object.values(adj)) edges += Object.keys(v.transitions).length
-  const paths = getShortestPaths(def.machine, opts)
-  const total = paths.reduce((n, p) => n + p.steps.length, 0)
-  console.log(def.id, 'vertices', verts, 'edges', edges, 'paths', paths.length, 'steps', total, 'maxlen', Math.max(...paths.map(p=>p.steps.length)), Date.now() - t0, 'ms')
+  console.log(def.id, 'pairs', plan.pairs.size, 'walks', plan.walks.length, 'steps', steps, 'vertices', keys.size, 'blocked', blocked, Date.now() - t0, 'ms')
 }
