@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi'
+import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import { storeAnswers } from '../engine/store.ts'
@@ -31,6 +31,8 @@ export interface AppDeps {
 /** Builds the HTTP app. It never listens: src/server.ts does. */
 export function createApp(deps: AppDeps) {
   const { store } = deps
+  // Validation messages reach people in problem `errors`: in their language, like the reasons.
+  z.config(z.locales.nl())
   const app = new OpenAPIHono<AuthEnv>()
 
   app.use(
