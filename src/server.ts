@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server'
 import type { ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
-import { createDb } from '../db/create-db.ts'
+import { createDb, durabilityProblems, durabilitySettings } from '../db/create-db.ts'
 import type { DbHandle } from '../db/create-db.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import type { Config } from './config.ts'
@@ -26,16 +26,30 @@ export const consoleLogger: Logger = {
   error: (m, e) => console.error(m, e instanceof Error ? (e.stack ?? e.message) : (e ?? '')),
 }
 
+/** The logger LOG_LEVEL asks for: `silent` keeps only errors and the first-start token. */
+export function loggerFor(level: Config['logLevel']): Logger {
+  return level === 'silent' ? { info: () => {}, error: consoleLogger.error } : consoleLogger
+}
+
 /** The composition root: config → db → migrate → bootstrap → app → listen. */
 export async function startServer(
   config: Config,
   log: Logger = consoleLogger,
 ): Promise<RunningServer> {
   const store = createDb(config.databaseUrl, { unsafeNoSync: config.unsafeNoSync })
+  if (store.dialect === 'postgres') {
+    // Refuse to acknowledge writes that a crash could take back.
+    const problems = durabilityProblems(await durabilitySettings(store))
+    if (problems.length > 0) {
+      await store.destroy()
+      throw new Error(`Refusing to start: ${problems.join('; ')}.`)
+    }
+  }
   await migrateToLatest(store.db)
   const boot = await bootstrapAdmin(store, config.adminToken)
   if (boot.printOnce) {
-    log.info(
+    // Printed whatever LOG_LEVEL says: it is the only way to learn the first token.
+    consoleLogger.info(
       `\nEerste start: een beheerderstoken is aangemaakt. Het wordt maar één keer getoond:\n\n  ${boot.printOnce}\n\nBewaar het goed (bijv. export DOORLOPEND_TOKEN=…).\n`,
     )
   }

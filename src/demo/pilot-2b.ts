@@ -1,0 +1,107 @@
+import { type Cast, type DemoPilot, legVast, lid, pilot, stemIn, voegToe } from './cast.ts'
+
+// Scenario 2b (seed 002, 3.3.2, Textbox 3): the huisacademie leads a leergang Leiderschap van
+// Leraren. The werkgroep agreed on the leergang and then paused: recruitment fell behind.
+
+/** The reason the 2b werkgroep is paused (the summary and the tests quote it). */
+export const PAUZE_2B =
+  'De werving loopt achter: pas 6 van de 15 plaatsen zijn gevuld. De werkgroep hervat na de herfstvakantie, als de besturen hun deelnemers hebben voorgedragen.'
+
+/** 2b: in overeenkomen, gepauzeerd with a reason. */
+export async function scenario2b(cast: Cast): Promise<DemoPilot> {
+  const hr = cast.hr.amstelscholen
+  const { pilot: made, teams } = await pilot(cast, hr, 'Leergang Leiderschap van Leraren', '2b', [
+    'academie',
+    'amstelscholen',
+    'amstelLyceum',
+    'grachten',
+    'oostpoort',
+  ])
+  const [team] = teams
+  if (!team) throw new Error('scenario 2b has no team')
+
+  team.on('2026-04-13')
+  await voegToe(cast, team, hr, 'marloes', 'coordinator', 'academie')
+  const marloes = await lid(cast, 'marloes')
+  await voegToe(cast, team, marloes, 'anouk', 'bestuurder', 'amstelscholen')
+  await voegToe(cast, team, marloes, 'lisa', 'hr-professional', 'amstelscholen')
+  await voegToe(cast, team, marloes, 'rutger', 'leraar', 'amstelLyceum')
+  await voegToe(cast, team, marloes, 'tim', 'teamleider', 'grachten')
+  await voegToe(cast, team, hr, 'eva', 'leraar', 'oostpoort')
+
+  team.on('2026-05-11')
+  await legVast(cast, team, 'ambitie', [
+    [
+      'academie',
+      'marloes',
+      'Leraren ondersteunen om in hun school het initiatief te nemen bij onderwijsontwikkeling en hun collega’s daarbij te betrekken.',
+    ],
+    [
+      'amstelscholen',
+      'anouk',
+      'Leiderschap op alle niveaus: persoonlijke ontwikkeling en schoolontwikkeling komen samen.',
+    ],
+    ['amstelLyceum', 'rutger', 'Ervaren leraren als trekkers van de vernieuwing van de bovenbouw.'],
+    [
+      'grachten',
+      'tim',
+      'Teacher leaders die het gesprek over onderwijskwaliteit in de secties gaande houden.',
+    ],
+    [
+      'oostpoort',
+      'eva',
+      'Leraren die groeien in het organiseren van onderwijs, bijvoorbeeld in de MR of als sectieleider.',
+    ],
+  ])
+  await legVast(cast, team, 'belang', [
+    [
+      'academie',
+      'marloes',
+      'Meer massa door het aanbod open te stellen buiten het eigen bestuur, zonder dat het onbeheersbaar wordt.',
+    ],
+    [
+      'amstelscholen',
+      'lisa',
+      'Ervaren leraren behouden voor het bestuur, met een loopbaanperspectief binnen het beroep.',
+    ],
+    [
+      'amstelLyceum',
+      'rutger',
+      'Medewerking van de leidinggevende is een voorwaarde: die moet tijd en ruimte geven.',
+    ],
+    [
+      'grachten',
+      'tim',
+      'De leergang mag niet leiden tot extra taakbelasting bovenop een volle lestaak.',
+    ],
+    ['oostpoort', 'eva', 'Zicht op de opbrengst voor de school, niet alleen voor de deelnemer.'],
+  ])
+
+  team.on('2026-06-01')
+  await team.send(marloes, 'fase.volgende')
+  await team.send(await lid(cast, 'anouk'), 'gedeelde-ambitie.formuleren', {
+    text: 'Leraren ontwikkelen, gesteund door hun leidinggevende, hun leiderschap en nemen in hun school een rol op als initiator of trekker van onderwijsvernieuwing.',
+  })
+  await stemIn(cast, team, 'gedeelde-ambitie.onderschrijven', [
+    ['academie', 'marloes'],
+    ['amstelscholen', 'anouk'],
+    ['amstelLyceum', 'rutger'],
+    ['grachten', 'tim'],
+    ['oostpoort', 'eva'],
+  ])
+  team.on('2026-06-22')
+  await team.send(marloes, 'fase.volgende')
+  await team.send(marloes, 'oplossing.vastleggen', {
+    text: 'De leergang Leiderschap van Leraren, open voor leraren van alle Amsterdamse scholen; elke deelnemer werkt aan een vernieuwingsvraag van de eigen school.',
+    expertise: [
+      {
+        organisationId: cast.dir.org.academie.id,
+        description: 'Trainers leiderschap van de academie.',
+      },
+      { external: true, description: 'Lector leiderschap van leraren, als gastspreker.' },
+    ],
+  })
+  team.on('2026-10-05')
+  await team.send(marloes, 'pauzeren', {}, { reason: PAUZE_2B })
+  return made
+}

@@ -1,0 +1,118 @@
+import type { DbHandle } from '../../db/create-db.ts'
+import { stateLabel } from '../../machines/index.ts'
+import type { Role } from '../access/policy.ts'
+import type { Principal } from '../access/principal.ts'
+import type { InstanceView } from '../engine/instance-view.ts'
+import { listVisiblePilots } from '../engine/pilots.service.ts'
+import { listVisibleInstances, readInstance } from '../engine/read-instances.ts'
+import { verifyChains } from '../engine/verify.ts'
+import type { DemoPilot, DemoTransition } from './cast.ts'
+import type { DemoUser } from './demo-kit.ts'
+import type { Directory } from './directory.ts'
+
+/** One printed token: who it is and what it is for. */
+export interface DemoLogin {
+  role: Role
+  user: DemoUser
+  /** Who this is and what they may do; the counts of what they see are added. */
+  who: string
+}
+
+export interface DemoBuilt {
+  dir: Directory
+  pilots: DemoPilot[]
+  transitions: DemoTransition[]
+  logins: DemoLogin[]
+}
+
+const BASE = 'http://127.0.0.1:3000'
+
+type Label = Parameters<typeof stateLabel>[0]
+
+/** The printed summary, read back through the services so it says what is really stored. */
+export async function summarise(store: DbHandle, built: DemoBuilt): Promise<string> {
+  const admin = built.logins.find((l) => l.role === 'admin')?.user.principal
+  if (!admin) throw new Error('the demo has no admin login')
+  const lines: string[] = [
+    `doorlopend demo loaded into ${store.dialect} ${store.location}`,
+    'Everything went through the services, so every change is an event on a hash chain.',
+    '',
+    organisationsLine(built.dir),
+    `People (${Object.keys(built.dir.person).length}): fictional names; e-mail addresses only at example.nl`,
+    '',
+    'Pilots and their teams:',
+  ]
+  for (const pilot of built.pilots) {
+    lines.push(`  ${pilot.scenario}  ${pilot.name}`)
+    for (const team of pilot.teams) {
+      const view = await readInstance(store, admin, team.instanceId)
+      lines.push(`      ${team.name.padEnd(16)} ${teamLine(view)}`)
+    }
+  }
+  lines.push('', `Rolovergangen (${built.transitions.length}):`)
+  for (const t of built.transitions) {
+    const view = await readInstance(store, admin, t.instanceId)
+    const who = `${t.person}, ${t.organisation}`.padEnd(42)
+    lines.push(`  ${who} ${t.newRole.padEnd(22)} ${stateLabel(view.state as Label)}`)
+  }
+  const report = await verifyChains(store)
+  lines.push(
+    '',
+    `History in the database: ${report.events} events on ${report.instances} hash chains; verify: ${report.ok ? 'ok' : `${report.breaks.length} breaks`}.`,
+    '',
+    'Tokens, one per role (shown only now; keep them):',
+  )
+  for (const login of built.logins) {
+    lines.push(`  ${login.role.padEnd(8)} ${login.user.token}`)
+    lines.push(`           ${login.who} Sees ${await reach(store, login.user.principal)}.`)
+  }
+  lines.push('', ...usage(built.logins))
+  return lines.join('\n')
+}
+
+function organisationsLine(dir: Directory): string {
+  const kinds = new Map<string, number>()
+  for (const o of Object.values(dir.org)) kinds.set(o.kind, (kinds.get(o.kind) ?? 0) + 1)
+  const parts = [...kinds].map(([kind, n]) => `${n} ${kind}`)
+  return `Organisations (${Object.keys(dir.org).length}): ${parts.join(', ')}`
+}
+
+function teamLine(view: InstanceView): string {
+  const context = view.context as { cycle?: number; pauze?: { reason: string } | null }
+  const cycle =
+    context.cycle && context.cycle > 1 ? ` in cycle ${context.cycle} (after cyclus.vernieuwen)` : ''
+  const state = `${stateLabel(view.state as Label)}${cycle} (${view.status})`
+  if (context.pauze) return `${state}: ${context.pauze.reason}`
+  const next = view.blocked.find((b) => b.type === 'fase.volgende')
+  if (next) return `${state}; fase.volgende blocked: ${next.reasons.join(' ')}`
+  return view.possible.includes('fase.volgende') ? `${state}; fase.volgende possible` : state
+}
+
+/** What a principal sees, counted through the same services the API uses. */
+async function reach(store: DbHandle, principal: Principal): Promise<string> {
+  const page = { limit: 500 }
+  const instances = async (machine: string) =>
+    (await listVisibleInstances(store, principal, { ...page, machine })).items.length
+  const parts = [
+    `${await instances('ontwikkelteam')} teams`,
+    `${await instances('rolovergang')} rolovergangen`,
+  ]
+  // Teachers may not list pilots at all (403); everyone else sees those of their teams.
+  if (principal.role !== 'teacher') {
+    parts.unshift(`${(await listVisiblePilots(store, principal, page)).items.length} pilots`)
+  }
+  return parts.join(', ')
+}
+
+function usage(logins: DemoLogin[]): string[] {
+  const token = (role: Role) => logins.find((l) => l.role === role)?.user.token ?? '<token>'
+  return [
+    `Start the server (npm start) and try, against ${BASE} (or your HOST and PORT):`,
+    `  curl -H "Authorization: Bearer ${token('member')}" ${BASE}/api/v1/instances`,
+    `  curl -H "Authorization: Bearer ${token('teacher')}" ${BASE}/api/v1/transitions`,
+    `  curl -H "Authorization: Bearer ${token('hr')}" "${BASE}/api/v1/instances?machine=rolovergang"`,
+    `  curl -H "Authorization: Bearer ${token('auditor')}" ${BASE}/api/v1/audit/verify`,
+    'The history of a process, with its hashes: GET /api/v1/instances/<id>/events.',
+    'The web UI at / will accept the same tokens once it exists (a later issue).',
+  ]
+}

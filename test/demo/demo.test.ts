@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadDemo } from '../../src/demo/load-demo.ts'
+import { verifyChains } from '../../src/engine/verify.ts'
+import { createApp } from '../../src/http/app.ts'
+import { Client } from '../support/app.ts'
+import { DATABASES, freshDatabase, type TestDatabase } from '../support/db.ts'
+
+const ROLES = ['admin', 'hr', 'member', 'teacher', 'auditor'] as const
+type Role = (typeof ROLES)[number]
+
+/** The tokens as the summary prints them: a line `  <role>  dl_…`. */
+function printedTokens(summary: string): Partial<Record<Role, string>> {
+  const tokens: Partial<Record<Role, string>> = {}
+  for (const match of summary.matchAll(/^ {2}(admin|hr|member|teacher|auditor) +(dl_\S+)$/gm)) {
+    tokens[match[1] as Role] = match[2]
+  }
+  return tokens
+}
+
+describe.each(DATABASES)('demo dataset on %s', (kind) => {
+  let db: TestDatabase
+  let summary: string
+  let as: Record<Role, Client>
+
+  beforeAll(async () => {
+    db = await freshDatabase(kind)
+    summary = await loadDemo(db.store)
+    const tokens = printedTokens(summary)
+    const app = createApp({ store: db.store, onError: (e) => console.error('unexpected', e) })
+    as = Object.fromEntries(ROLES.map((r) => [r, new Client(app, tokens[r])])) as Record<
+      Role,
+      Client
+    >
+  })
+  afterAll(async () => {
+    await db.cleanup()
+  })
+
+  it('prints one token for each of the five roles, with what it sees and how to use it', () => {
+    expect(Object.keys(printedTokens(summary)).sort()).toEqual([...ROLES].sort())
+    expect(summary).toContain('curl -H "Authorization: Bearer dl_')
+    expect(summary).toContain('verify: ok')
+    expect(summary.match(/ Sees \d+/g)).toHaveLength(5)
+  })
+
+  it('drives the pilot scenarios to different phases', async () => {
+    const pilots = (await as.admin.get('/api/v1/pilots')).body.items as {
+      scenario: string
+      teams: { instanceId: string }[]
+    }[]
+    expect(pilots.map((p) => p.scenario).sort()).toEqual(['1a', '1b', '2a', '2b'])
+    const teams = async (scenario: string) => {
+      const pilot = pilots.find((p) => p.scenario === scenario)
+      const views = []
+      for (const t of pilot?.teams ?? []) {
+        views.push((await as.admin.get(`/api/v1/instances/${t.instanceId}`)).body)
+      }
+      return views
+    }
+    const nextBlocked = (view: { blocked: { type: string; reasons: string[] }[] }) =>
+      view.blocked.find((b) => b.type === 'fase.volgende')?.reasons.join(' ') ?? ''
+
+    const [eenA] = await teams('1a')
+    expect(eenA.state).toBe('vormgeven')
+    expect(eenA.context.ontwerp.akkoorden).toHaveLength(eenA.context.organisationIds.length - 1)
+    expect(nextBlocked(eenA)).toContain('akkoord')
+
+    const eenB = await teams('1b')
+    expect(eenB.map((t) => t.state).sort()).toEqual(['evalueren', 'verkennen'])
+    const verkennen = eenB.find((t) => t.state === 'verkennen')
+    expect(nextBlocked(verkennen)).toMatch(/ambitie|belang/)
+    const evalueren = eenB.find((t) => t.state === 'evalueren')
+    expect(evalueren.context.terugstappen).toHaveLength(1)
+
+    const [tweeA] = await teams('2a')
+    expect(tweeA.state).toBe('verkennen')
+    expect(tweeA.context.cycle).toBe(2)
+    expect(tweeA.context.vorigeCycli).toHaveLength(1)
+
+    const [tweeB] = await teams('2b')
+    expect(tweeB.status).toBe('gepauzeerd')
+    expect(tweeB.context.pauze.reason).toMatch(/werving/i)
+    expect(tweeB.possible.sort()).toEqual(['hervatten', 'stoppen'])
+
+    const roles = new Set(
+      [eenA, ...eenB, tweeA, tweeB].flatMap((t) => t.context.members.map((m: any) => m.role)),
+    )
+    expect(roles.size).toBeGreaterThanOrEqual(6)
+  })
+
+  it('leaves rolovergangen in every state, across roles, domains and loopbaanpaden', async () => {
+    const items = (await as.admin.get('/api/v1/transitions')).body.items as any[]
+    const label = (t: any) => (typeof t.state === 'string' ? t.state : 'lopend')
+    expect(new Set(items.map(label))).toEqual(
+      new Set(['aangevraagd', 'lopend', 'afgerond', 'afgewezen', 'ingetrokken']),
+    )
+    const lopend = items.filter((t) => label(t) === 'lopend').map((t) => t.state.lopend)
+    expect(lopend.some((s) => s.rol === 'actief')).toBe(true)
+    expect(lopend.some((s) => s.rol === 'voorbereiding' && s.facilitering === 'open')).toBe(true)
+    expect(new Set(items.map((t) => t.domain)).size).toBe(4)
+    expect(new Set(items.map((t) => t.careerPath)).size).toBe(6)
+    for (const role of [
+      'schoolopleider',
+      'coach',
+      'MR-lid',
+      'teamleider',
+      'curriculumontwikkelaar',
+    ]) {
+      expect(items.map((t) => t.newRole)).toContain(role)
+    }
+  })
+
+  it('records everything on hash chains that verify, by the demo users’ own tokens', async () => {
+    const report = await verifyChains(db.store)
+    expect(report.ok).toBe(true)
+    expect(report.events).toBeGreaterThan(200)
+    const audit = await as.auditor.get('/api/v1/audit/verify')
+    expect(audit.status).toBe(200)
+    expect(audit.body.ok).toBe(true)
+
+    const instances = (await as.admin.get('/api/v1/instances?limit=500')).body.items as any[]
+    const actorRoles = new Set<string>()
+    for (const instance of instances) {
+      const events = (await as.admin.get(`/api/v1/instances/${instance.id}/events?limit=500`)).body
+      for (const e of events.items) actorRoles.add(e.actor.role)
+    }
+    expect([...actorRoles].sort()).toEqual(['admin', 'hr', 'member', 'teacher'])
+  })
+
+  it('gives each printed token what its role allows', async () => {
+    const count = async (client: Client, path: string) => {
+      const res = await client.get(path)
+      expect(res.status).toBe(200)
+      return res.body.items as any[]
+    }
+    expect(await count(as.admin, '/api/v1/instances')).toHaveLength(13)
+    expect(await count(as.auditor, '/api/v1/instances')).toHaveLength(13)
+    expect(
+      (await as.auditor.post(`/api/v1/organisations`, { name: 'x', kind: 'school' })).status,
+    ).toBe(403)
+
+    const hr = await count(as.hr, '/api/v1/instances')
+    expect(hr).toHaveLength(9)
+    expect(await count(as.hr, '/api/v1/transitions')).toHaveLength(5)
+    expect(await count(as.hr, '/api/v1/organisations')).toHaveLength(5)
+
+    const member = await count(as.member, '/api/v1/instances')
+    expect(member.map((i) => i.machine.id)).toEqual([
+      'ontwikkelteam',
+      'ontwikkelteam',
+      'ontwikkelteam',
+    ])
+    expect(await count(as.member, '/api/v1/pilots')).toHaveLength(2)
+    expect((await as.member.get('/api/v1/transitions')).status).toBe(403)
+
+    const own = await count(as.teacher, '/api/v1/transitions')
+    expect(own).toHaveLength(3)
+    expect(new Set(own.map((t) => t.personId)).size).toBe(1)
+    expect(await count(as.teacher, '/api/v1/instances')).toHaveLength(3)
+    expect((await as.teacher.get('/api/v1/pilots')).status).toBe(403)
+  })
+
+  it('changes nothing when loaded a second time, and says how to start over', async () => {
+    const before = await verifyChains(db.store)
+    const again = await loadDemo(db.store)
+    expect(again).toContain('already loaded')
+    expect(again).toContain('To start over')
+    expect((await verifyChains(db.store)).events).toBe(before.events)
+  })
+})
