@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import type { Dialect as KyselyDialect } from 'kysely'
 import pg from 'pg'
 import type { Database, Db, Dialect } from './database.ts'
-import { ImmediateSqliteDialect, withStatementCache } from './sqlite-driver.ts'
+import { HookedDialect, ImmediateSqliteDialect, withStatementCache } from './sqlite-driver.ts'
+import type { QueryHook } from './sqlite-driver.ts'
 
 export const DEFAULT_SQLITE_PATH = './data/doorlopend.sqlite'
 
@@ -21,6 +23,12 @@ export interface DbOptions {
   unsafeNoSync?: boolean
   /** PostgreSQL pool size. */
   poolSize?: number
+  /** Tests only: sees every statement before it runs, and may throw to fail it. */
+  queryHook?: QueryHook
+}
+
+function hooked(dialect: KyselyDialect, options: DbOptions): KyselyDialect {
+  return options.queryHook ? new HookedDialect(dialect, options.queryHook) : dialect
 }
 
 /** Parses a DATABASE_URL: unset → default SQLite file, `sqlite:<path>` → that file, `postgres://…`. */
@@ -62,7 +70,7 @@ export function openSqliteConnection(
 function openSqlite(path: string, options: DbOptions): DbHandle {
   const sqlite = openSqliteConnection(path, options)
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: hooked(new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), options),
   })
   return {
     db,
@@ -76,8 +84,43 @@ function openPostgres(url: string, options: DbOptions): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {})
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Database>({ dialect: hooked(new PostgresDialect({ pool }), options) })
   const safe = new URL(url)
   safe.password = ''
   return { db, dialect: 'postgres', location: safe.toString(), destroy: () => db.destroy() }
+}
+
+/** The PostgreSQL settings without which an acknowledged commit can be lost. */
+export const PG_DURABILITY_SETTINGS = ['fsync', 'synchronous_commit', 'full_page_writes'] as const
+
+/** What is wrong with these settings for durable commits; empty when nothing is. */
+export function durabilityProblems(settings: Record<string, string | undefined>): string[] {
+  return PG_DURABILITY_SETTINGS.filter((name) => settings[name]?.toLowerCase() === 'off').map(
+    (name) => `PostgreSQL ${name} is off: acknowledged commits could be lost on a crash`,
+  )
+}
+
+/**
+ * The durability settings as the database reports them: SQLite's journal mode and synchronous
+ * level, PostgreSQL's fsync, synchronous_commit and full_page_writes.
+ */
+export async function durabilitySettings(handle: DbHandle): Promise<Record<string, string>> {
+  if (handle.dialect === 'sqlite') {
+    const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(handle.db)
+    const level = await sql<{ synchronous: number }>`pragma synchronous`.execute(handle.db)
+    const names = ['off', 'normal', 'full', 'extra']
+    const synchronous = level.rows[0]?.synchronous ?? -1
+    return {
+      journal_mode: journal.rows[0]?.journal_mode ?? 'unknown',
+      synchronous: names[synchronous] ?? String(synchronous),
+    }
+  }
+  const settings: Record<string, string> = {}
+  for (const name of PG_DURABILITY_SETTINGS) {
+    const result = await sql<
+      Record<string, string>
+    >`select current_setting(${name}) as value`.execute(handle.db)
+    settings[name] = result.rows[0]?.value ?? 'unknown'
+  }
+  return settings
 }

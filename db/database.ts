@@ -110,6 +110,18 @@ export interface MetaTable {
   value: string
 }
 
+/** One read of personal data: which token, when, which person, through which route. */
+export interface AccessLogTable {
+  id: string
+  at: Timestamp
+  token_id: string
+  role: string
+  person_id: string
+  /** The person's organisation when read, so scoped auditors see their own part. */
+  organisation_id: string | null
+  route: string
+}
+
 export interface Database {
   organisations: OrganisationTable
   people: PersonTable
@@ -122,6 +134,7 @@ export interface Database {
   transitions: TransitionTable
   idempotency_keys: IdempotencyTable
   meta: MetaTable
+  access_log: AccessLogTable
 }
 
 export type Db = Kysely<Database>
@@ -137,3 +150,4 @@ export type NewEventRow = Insertable<EventTable>
 export type Pilot = Selectable<PilotTable>
 export type Transition = Selectable<TransitionTable>
 export type IdempotencyRecord = Selectable<IdempotencyTable>
+export type AccessLogEntry = Selectable<AccessLogTable>

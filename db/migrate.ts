@@ -1,17 +1,26 @@
-import { Migrator } from 'kysely'
+import { Migrator, PostgresAdapter, sql } from 'kysely'
 import type { Migration, MigrationResultSet } from 'kysely'
 import type { Db } from './database.ts'
 import * as initial from './migrations/2026-11-23-initial.ts'
+import * as audit from './migrations/2026-11-24-audit.ts'
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-initial': initial,
+  '2026-11-24-audit': audit,
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  // On PostgreSQL the bookkeeping tables live in the current schema: otherwise kysely may find
+  // another schema's lock table on the search path and skip creating its own.
+  const schema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+      : undefined
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   })
   const result = await migrator.migrateToLatest()
   if (result.error) {

@@ -2,11 +2,20 @@ import { z } from 'zod'
 
 // Field schemas shared by the event payloads, inputs and contexts of all machines.
 
+/** NUL and lone UTF-16 surrogates: PostgreSQL cannot store the one, RFC 8785 cannot hash the other. */
+const UNSTORABLE = /\u0000|\p{Cs}/u
+
+/** A string without characters that cannot be stored and hashed. */
+export const safeString = () =>
+  z.string().refine((s) => !UNSTORABLE.test(s), {
+    message: 'Bevat een ongeldig teken (NUL of een losse surrogaat).',
+  })
+
 /** An opaque id: trimmed, 1–100 characters. */
-export const id = z.string().trim().min(1).max(100)
+export const id = safeString().trim().min(1).max(100)
 
 /** Free text: trimmed, 1–5000 characters. */
-export const text = z.string().trim().min(1).max(5000)
+export const text = safeString().trim().min(1).max(5000)
 
 /** A calendar date, `YYYY-MM-DD`. */
 export const isoDate = z.iso.date()

@@ -17,6 +17,7 @@ export {
   InvalidSnapshotError,
   apply,
   evaluate,
+  eventDefinition,
   explain,
   restore,
   start,

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { stateLabel } from './state-label.ts'
 import type {
   AnySnapshot,
+  EventDefinition,
   Evaluation,
   Explanation,
   MachineDefinition,
@@ -85,7 +86,7 @@ export function apply(
   const snapshot = restore(def, stored)
   const verdict = check(def, snapshot, event)
   if (!verdict.ok) throw new EventNotPossibleError(event.type, verdict.reasons)
-  const payload = def.events[event.type]?.payload.parse(event.payload) ?? event.payload
+  const payload = eventDefinition(def, event.type)?.payload.parse(event.payload) ?? event.payload
   const reason = event.reason?.trim() || null
   const [next] = transition(def.machine, snapshot, { ...event, payload, reason })
   // XState ignores an event it does not take; after a passing check that would be a bug here.
@@ -110,7 +111,7 @@ type Asked = Pick<MachineEvent, 'type'> & Partial<Pick<MachineEvent, 'payload' |
 /** Checks an event; without a payload (asked in general) only what depends on the context. */
 function check(def: MachineDefinition, snapshot: AnySnapshot, event: Asked): Evaluation {
   const { type } = event
-  const definition = def.events[type]
+  const definition = eventDefinition(def, type)
   if (!definition) {
     return { ok: false, reasons: [`Onbekende gebeurtenis ‘${type}’ voor machine ${def.id}.`] }
   }
@@ -184,4 +185,9 @@ function sameValue(a: StateValue | undefined, b: StateValue | undefined): boolea
   const keys = Object.keys(a)
   if (keys.length !== Object.keys(b).length) return false
   return keys.every((key) => Object.hasOwn(b, key) && sameValue(a[key], b[key]))
+}
+
+/** The definition of an event type; own keys only, so `toString` or `__proto__` are unknown types. */
+export function eventDefinition(def: MachineDefinition, type: string): EventDefinition | undefined {
+  return Object.hasOwn(def.events, type) ? def.events[type] : undefined
 }

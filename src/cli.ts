@@ -3,6 +3,7 @@ import { createDb } from '../db/create-db.ts'
 import type { DbHandle } from '../db/create-db.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { isRole } from './access/policy.ts'
+import { AUDIT_USAGE, exportCommand, keyCommand } from './audit/audit-commands.ts'
 import { loadConfig } from './config.ts'
 import type { Actor } from './engine/actor.ts'
 import { issueToken, listAllTokens, revokeTokenById } from './engine/tokens.service.ts'
@@ -26,8 +27,10 @@ Usage:
   doorlopend token revoke ID
   doorlopend demo                      load the demo dataset and print a token per role
   doorlopend verify                    recompute every hash chain; exit 1 on a break
+${AUDIT_USAGE}
 
-Configuration comes from the environment: DATABASE_URL (default sqlite ./data/doorlopend.sqlite).`
+Configuration comes from the environment: DATABASE_URL (default sqlite ./data/doorlopend.sqlite),
+DOORLOPEND_SIGNING_KEY (Ed25519 private key, PEM, for checkpoints; default: kept with the data).`
 
 async function withStore<T>(run: (store: DbHandle) => Promise<T>): Promise<T> {
   const config = loadConfig()
@@ -112,6 +115,14 @@ async function main(argv: string[]): Promise<number> {
       console.log(JSON.stringify(report, null, 2))
       return report.ok ? 0 : 1
     }
+    case 'export':
+      return exportCommand(args, withStore)
+    case 'checkpoint':
+    case 'public-key':
+      return keyCommand(command, args, withStore, loadConfig().signingKeyPem)
+    case 'verify-export':
+      // Loaded only here: the offline verifier needs the files, not the database.
+      return (await import('./verifier/main.ts')).runVerifyExport(args)
     case 'help':
     case '--help':
     case '-h':

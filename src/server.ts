@@ -59,6 +59,7 @@ export async function startServer(
   const app = createApp({
     store,
     rateLimitPer10s: config.rateLimitPer10s,
+    signingKeyPem: config.signingKeyPem,
     onError: (e) => log.error('unexpected error', e),
   })
   const server = await new Promise<ServerType>((resolve) => {

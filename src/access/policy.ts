@@ -33,6 +33,7 @@ export const POLICY = {
   'organisation.create': { admin: 'all' },
   'organisation.read': { admin: 'all', hr: 'organisations', auditor: 'organisations' },
   'person.create': { admin: 'all', hr: 'organisations' },
+  'person.erase': { admin: 'all' },
   'person.read': {
     admin: 'all',
     hr: 'organisations',
@@ -64,6 +65,8 @@ export const POLICY = {
   'rolovergang.event': { admin: 'all', hr: 'organisations' },
   'rolovergang.intrekken': { admin: 'all', hr: 'organisations', teacher: 'self' },
   'audit.read': { admin: 'all', auditor: 'organisations' },
+  'audit.export': { admin: 'all', auditor: 'organisations' },
+  'accesslog.read': { admin: 'all', auditor: 'organisations', teacher: 'self', member: 'self' },
   'machine.read': {
     admin: 'all',
     hr: 'all',

@@ -9,6 +9,7 @@ import {
   setInstancePeople,
 } from '../../db/queries/instances.ts'
 import type { Actor } from './actor.ts'
+import { GroupCommitter } from './group-commit.ts'
 import { ZERO_HASH, eventHash } from './hash.ts'
 
 /** What one event changes: the event's own fields and the instance's new head. */
@@ -133,28 +134,41 @@ export class Writer {
 }
 
 const MAX_ATTEMPTS = 3
+/** Units of work per shared transaction at most: bounds the latency one batch adds. */
+const MAX_BATCH = 128
+
+const committers = new WeakMap<DbHandle, GroupCommitter>()
+
+function committerFor(store: DbHandle): GroupCommitter {
+  let committer = committers.get(store)
+  if (!committer) {
+    committer = new GroupCommitter(store.db, {
+      lanes: 1,
+      maxBatch: MAX_BATCH,
+      maxAttempts: MAX_ATTEMPTS,
+      isRetryable,
+    })
+    committers.set(store, committer)
+  }
+  return committer
+}
 
 /**
- * The one write path. Runs `work` in one transaction (BEGIN IMMEDIATE on SQLite, row locks on
+ * The one write path. Runs `work` in a transaction (BEGIN IMMEDIATE on SQLite, row locks on
  * PostgreSQL); every change it makes and every event it appends commit together or not at all.
- * A thrown error rolls everything back. Batching concurrent units into one transaction (group
- * commit) belongs here and nowhere else.
+ * A thrown error rolls back everything `work` did. Units that arrive together share one
+ * transaction and one fsync (group commit, see group-commit.ts), each in a savepoint of its own;
+ * the promise settles only after the shared COMMIT has returned. A lost race (moved head, unique
+ * key taken meanwhile, serialization failure, deadlock) is retried as a fresh attempt.
  */
 export async function commit<T>(
   store: DbHandle,
   actor: Actor,
   work: (writer: Writer) => Promise<T>,
 ): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await store.db
-        .transaction()
-        .execute((tx) => work(new Writer(tx, store.dialect, actor, new Date().toISOString())))
-    } catch (error) {
-      if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue
-      throw error
-    }
-  }
+  return committerFor(store).submit((tx) =>
+    work(new Writer(tx, store.dialect, actor, new Date().toISOString())),
+  )
 }
 
 /** A lost race that a fresh attempt resolves: moved head, or a unique key taken meanwhile. */

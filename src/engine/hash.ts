@@ -23,7 +23,19 @@ export interface HashedEvent {
  * the only hashing function: the server, `verify` and the offline verifier all call it.
  */
 export function eventHash(prevHash: string, event: HashedEvent): string {
-  const canonical = canonicalize({
+  let canonical: string | undefined
+  try {
+    canonical = canonicalizeEvent(event)
+  } catch (error) {
+    throw new UnhashableEvent(error instanceof Error ? error.message : String(error))
+  }
+  if (canonical === undefined) throw new UnhashableEvent('event cannot be canonicalized')
+  return createHash('sha256').update(prevHash).update(canonical).digest('hex')
+}
+
+/** The RFC 8785 canonical JSON of exactly the hashed fields. */
+function canonicalizeEvent(event: HashedEvent): string | undefined {
+  return canonicalize({
     instanceId: event.instanceId,
     seq: event.seq,
     type: event.type,
@@ -35,9 +47,10 @@ export function eventHash(prevHash: string, event: HashedEvent): string {
     stateBefore: event.stateBefore,
     stateAfter: event.stateAfter,
   })
-  if (canonical === undefined) throw new Error('event cannot be canonicalized')
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex')
 }
+
+/** An event whose fields RFC 8785 cannot serialise (e.g. a lone surrogate in a string). */
+export class UnhashableEvent extends Error {}
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex')

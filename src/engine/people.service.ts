@@ -4,6 +4,7 @@ import { getOrganisations } from '../../db/queries/organisations.ts'
 import { getPerson, insertPerson } from '../../db/queries/people.ts'
 import { authorize, authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
+import { logPersonalDataRead } from '../audit/access-log.service.ts'
 import { notFound, unprocessable } from '../errors.ts'
 import { recordBeheer } from './beheer.ts'
 import { commit } from './commit.ts'
@@ -60,10 +61,12 @@ export async function createPerson(
   })
 }
 
+/** Reads a person in scope; every read is written to the access log first (`route`: where from). */
 export async function readPerson(
   store: DbHandle,
   principal: Principal,
   id: string,
+  route = 'unknown',
 ): Promise<PersonView> {
   authorizeRole(principal, 'person.read')
   const person = await getPerson(store.db, id)
@@ -73,6 +76,12 @@ export async function readPerson(
     'person.read',
     { organisationIds: [person.organisation_id], personIds: [person.id] },
     { what: 'Persoon', id },
+  )
+  await logPersonalDataRead(
+    store,
+    principal,
+    [{ id: person.id, organisationId: person.organisation_id }],
+    route,
   )
   return view(person)
 }

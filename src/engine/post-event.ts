@@ -2,7 +2,7 @@ import type { DbHandle } from '../../db/create-db.ts'
 
 import { findIdempotencyRecord, insertIdempotencyRecord } from '../../db/queries/idempotency.ts'
 import { getInstanceOrganisationIds } from '../../db/queries/instances.ts'
-import { apply, evaluate, getMachine } from '../../machines/index.ts'
+import { apply, evaluate, eventDefinition, getMachine } from '../../machines/index.ts'
 import type { MachineDefinition, MachineEvent } from '../../machines/types.ts'
 import { authorize } from '../access/policy.ts'
 import type { Action } from '../access/policy.ts'
@@ -111,7 +111,7 @@ function machineEvent(
   principal: Principal,
   at: string,
 ): MachineEvent {
-  const definition = def.events[request.type]
+  const definition = eventDefinition(def, request.type)
   if (!definition) {
     throw blocked(request.type, [
       `Onbekende gebeurtenis ‘${request.type}’ voor ${def.id}. Mogelijk zijn: ${Object.keys(def.events).join(', ')}.`,

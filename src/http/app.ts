@@ -9,14 +9,20 @@ import type { AuthEnv } from './auth.ts'
 import { docsRoutes } from './docs.routes.ts'
 import { problemResponse, toProblem } from './problem.ts'
 import { rateLimit } from './rate-limit.ts'
+import { auditAccessLogRoutes } from './routes/audit-access-log.routes.ts'
+import { auditCheckpointRoutes } from './routes/audit-checkpoint.routes.ts'
+import { auditExportRoutes } from './routes/audit-export.routes.ts'
+import { auditStateRoutes } from './routes/audit-state.routes.ts'
 import { auditRoutes } from './routes/audit.routes.ts'
 import { instanceRoutes } from './routes/instances.routes.ts'
 import { machineRoutes } from './routes/machines.routes.ts'
 import { organisationRoutes } from './routes/organisations.routes.ts'
+import { peopleEraseRoutes } from './routes/people-erase.routes.ts'
 import { peopleRoutes } from './routes/people.routes.ts'
 import { pilotRoutes } from './routes/pilots.routes.ts'
 import { tokenRoutes } from './routes/tokens.routes.ts'
 import { transitionRoutes } from './routes/transitions.routes.ts'
+import { uiRoutes } from '../ui/ui.routes.ts'
 
 export const BODY_LIMIT_BYTES = 64 * 1024
 
@@ -26,6 +32,8 @@ export interface AppDeps {
   rateLimitPer10s?: number
   /** Called with unexpected errors (5xx); the client never sees their details. */
   onError?: (error: unknown) => void
+  /** Ed25519 private key (PEM) for checkpoints; default: the key kept with the data. */
+  signingKeyPem?: string | undefined
 }
 
 /** Builds the HTTP app. It never listens: src/server.ts does. */
@@ -80,9 +88,16 @@ export function createApp(deps: AppDeps) {
     .route('/', transitionRoutes(store))
     .route('/', instanceRoutes(store))
     .route('/', auditRoutes(store))
+    .route('/', auditStateRoutes(store))
+    .route('/', auditCheckpointRoutes(store, { signingKeyPem: deps.signingKeyPem }))
+    .route('/', auditExportRoutes(store))
+    .route('/', auditAccessLogRoutes(store))
+    .route('/', peopleEraseRoutes(store))
     .route('/', machineRoutes())
   app.route('/api/v1', api)
   app.route('/', docsRoutes())
+  // The web UI (Dutch pages, session cookie; its routes are 'public' rows for the bearer check).
+  app.route('/', uiRoutes(store, { onError: deps.onError }))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,7 +1,8 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { ProblemError, unavailable } from '../errors.ts'
+import { UnhashableEvent } from '../engine/hash.ts'
+import { ProblemError, badRequest, unavailable } from '../errors.ts'
 
 export interface ProblemBody {
   type: string
@@ -61,6 +62,12 @@ export function isStorageError(error: unknown): boolean {
   )
 }
 
+/** PostgreSQL class 22: a value the client sent that the database cannot take. */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)
+}
+
 /** Maps any error to a problem; never leaks a stack trace. */
 export function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error
@@ -73,6 +80,9 @@ export function toProblem(error: unknown): ProblemError {
           ? 'Stuur de body als application/json.'
           : error.message || title
     return new ProblemError(error.status, slug, title, detail)
+  }
+  if (error instanceof UnhashableEvent || isDataException(error)) {
+    return badRequest('Het verzoek bevat tekens die niet kunnen worden opgeslagen (zoals NUL).')
   }
   if (isStorageError(error)) {
     return unavailable(

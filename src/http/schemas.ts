@@ -1,13 +1,14 @@
 import { z } from '@hono/zod-openapi'
 import { CareerPath, Domain, OrganisationKind, Scenario } from '../../machines/vocabulary.ts'
+import { safeString } from '../../machines/fields.ts'
 import { ROLES } from '../access/policy.ts'
 
-const text = (max: number) => z.string().trim().min(1).max(max)
-export const Id = z.string().min(1).max(100).openapi({ example: 'org_01hx…' })
+const text = (max: number) => safeString().trim().min(1).max(max)
+export const Id = safeString().min(1).max(100).openapi({ example: 'org_01hx…' })
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ example: 100 }),
-  after: z.string().min(1).max(200).optional(),
+  after: safeString().min(1).max(200).optional(),
 })
 
 export const IdParam = z.object({ id: Id })
@@ -142,9 +143,9 @@ export const InstanceQuery = PageQuery.extend({
 
 export const EventInput = z
   .object({
-    type: z.string().min(1).max(100).openapi({ example: 'fase.volgende' }),
+    type: safeString().min(1).max(100).openapi({ example: 'fase.volgende' }),
     payload: z.record(z.string(), z.unknown()).optional(),
-    reason: z.string().max(2000).optional(),
+    reason: safeString().max(2000).optional(),
     effectiveDate: z.iso.date().optional().openapi({ description: 'Ingangsdatum (YYYY-MM-DD)' }),
   })
   .strict()

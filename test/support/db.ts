@@ -49,7 +49,13 @@ export async function freshDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   await admin.end()
   const url = withSearchPath(pgUrl, schema)
   const store = createDb(url)
-  await migrateToLatest(store.db)
+  try {
+    await migrateToLatest(store.db)
+  } catch (error) {
+    await store.destroy()
+    await dropSchema(schema)
+    throw error
+  }
   return {
     kind,
     url,
@@ -57,12 +63,16 @@ export async function freshDatabase(kind: DatabaseKind): Promise<TestDatabase> {
     open: () => createDb(url),
     cleanup: async () => {
       await store.destroy()
-      const c = new pg.Client({ connectionString: pgUrl })
-      await c.connect()
-      await c.query(`DROP SCHEMA ${schema} CASCADE`)
-      await c.end()
+      await dropSchema(schema)
     },
   }
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const c = new pg.Client({ connectionString: pgUrl })
+  await c.connect()
+  await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+  await c.end()
 }
 
 function withSearchPath(url: string, schema: string): string {

@@ -36,6 +36,15 @@ export function peopleRoutes(store: Store) {
           ...problemResponses(401, 403, 404),
         },
       }),
-      async (c) => c.json(await readPerson(store, c.var.principal, c.req.valid('param').id), 200),
+      async (c) =>
+        c.json(
+          await readPerson(
+            store,
+            c.var.principal,
+            c.req.valid('param').id,
+            'GET /api/v1/people/:id',
+          ),
+          200,
+        ),
     )
 }

@@ -1,0 +1,170 @@
+import type { BenchResults } from '../run.ts'
+
+export interface Goal {
+  name: string
+  value: number | null
+  goal: string
+  met: boolean | null
+}
+
+const fmt = (n: number | null | undefined, digits = 0) =>
+  n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits)
+
+function ratio(a: number | undefined, b: number | undefined): number | null {
+  return a !== undefined && b !== undefined && b > 0 ? a / b : null
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`
+  return [
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n')
+}
+
+/** The table a person reads, and the goals with whether each was met in this run. */
+export function report(r: BenchResults): { text: string; goals: Goal[] } {
+  const run = (name: string) => r.runs[name]
+  const at50 = (name: string) => run(`${name}@50`)
+  const goals: Goal[] = []
+  const goal = (name: string, value: number | null, target: string, met: (v: number) => boolean) =>
+    goals.push({ name, value, goal: target, met: value === null ? null : met(value) })
+
+  goal(
+    'durable ÷ fsync-off (events/s, 50 conn)',
+    ratio(at50('engine')?.eventsPerSec, at50('engine-fsync-off')?.eventsPerSec),
+    '≥ 0.85',
+    (v) => v >= 0.85,
+  )
+  goal(
+    'durable ÷ raw storage (events/s ÷ commits/s, 50 conn)',
+    ratio(at50('engine')?.eventsPerSec, r.raw.commitsPerSec),
+    '≥ 1.0',
+    (v) => v >= 1,
+  )
+  goal(
+    'engine ÷ bare framework (requests/s, 50 conn)',
+    ratio(at50('engine')?.requestsPerSec, at50('bare')?.requestsPerSec),
+    '≥ 0.20',
+    (v) => v >= 0.2,
+  )
+  goal('engine p99 at 50 conn (ms)', at50('engine')?.p99 ?? null, '≤ 20', (v) => v <= 20)
+  goal(
+    'engine on PostgreSQL ÷ DBOS (events/s, 50)',
+    ratio(at50('engine-postgres')?.eventsPerSec, r.dbos['dbos@50']?.stepsPerSec),
+    '≥ 5',
+    (v) => v >= 5,
+  )
+  goal(
+    'history page p99 (ms, 100 of 1M events)',
+    r.reads?.historyPage.p99 ?? null,
+    '≤ 1',
+    (v) => v <= 1,
+  )
+  goal('verify ÷ raw scan+SHA-256 (speed)', r.reads?.verify.ratio ?? null, '≥ 0.8', (v) => v >= 0.8)
+
+  const runRows = Object.entries(r.runs).map(([name, x]) => [
+    name,
+    fmt(x.requestsPerSec),
+    fmt(x.eventsPerSec),
+    fmt(x.refused),
+    fmt(x.reads),
+    fmt(x.p50, 1),
+    fmt(x.p99, 1),
+    fmt(x.cpuMicrosPerEvent),
+    fmt(x.peakRssMiB),
+    `${x.unexpected}/${x.errors}`,
+  ])
+  for (const [name, d] of Object.entries(r.dbos)) {
+    runRows.push([
+      name,
+      '–',
+      fmt(d.stepsPerSec),
+      '–',
+      '–',
+      fmt(d.meanStepMs, 1) + ' (mean)',
+      '–',
+      '–',
+      '–',
+      `${d.refused}/0`,
+    ])
+  }
+  runRows.push([
+    'raw storage (1 pair/commit)',
+    '–',
+    fmt(r.raw.commitsPerSec),
+    '–',
+    '–',
+    '–',
+    '–',
+    '–',
+    '–',
+    '–',
+  ])
+  const runs = table(
+    [
+      'run@connections',
+      'req/s',
+      'events/s',
+      '422s',
+      'reads',
+      'p50 ms',
+      'p99 ms',
+      'CPU µs/event',
+      'peak RSS MiB',
+      'unexpected/errors',
+    ],
+    runRows,
+  )
+  const reads = r.reads
+    ? table(
+        ['reads', 'value'],
+        [
+          [
+            'store',
+            `${r.reads.events} events in ${r.reads.instances} instances (generated in ${fmt(r.reads.generateSeconds, 1)} s)`,
+          ],
+          [
+            'history page (100 events) p50 / p99 ms',
+            `${fmt(r.reads.historyPage.p50, 3)} / ${fmt(r.reads.historyPage.p99, 3)}`,
+          ],
+          [
+            'verify whole store s / raw scan+SHA-256 s',
+            `${fmt(r.reads.verify.seconds, 2)} / ${fmt(r.reads.verify.rawSeconds, 2)} (chains ok: ${r.reads.verify.ok})`,
+          ],
+          [
+            'state-as-of, 1,000-event instance p50 / p99 ms',
+            r.reads.stateAsOf
+              ? `${fmt(r.reads.stateAsOf.p50, 1)} / ${fmt(r.reads.stateAsOf.p99, 1)} (${r.reads.stateAsOf.events} events replayed)`
+              : 'not available',
+          ],
+          [
+            'bytes per event: file / events table + indexes',
+            `${fmt(r.reads.bytesPerEvent.file)} / ${fmt(r.reads.bytesPerEvent.eventsTable)}`,
+          ],
+        ],
+      )
+    : ''
+  const goalTable = table(
+    ['goal', 'measured', 'target', 'met'],
+    goals.map((g) => [
+      g.name,
+      fmt(g.value, 2),
+      g.goal,
+      g.met === null ? 'not run' : g.met ? 'yes' : 'NO',
+    ]),
+  )
+  const text = [
+    `doorlopend bench — ${r.startedAt}, ${r.seconds} s per run, ${r.machine.cpus} CPUs, Node ${r.machine.node}`,
+    '',
+    runs,
+    '',
+    reads,
+    '',
+    goalTable,
+  ].join('\n')
+  return { text, goals }
+}

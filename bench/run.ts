@@ -1,0 +1,159 @@
+// `npm run bench`: how close the engine is to this machine and to a peer, as ratios measured in
+// one run. Starts the real server as separate processes on 127.0.0.1, drives each with autocannon
+// for BENCH_SECONDS (default 10), prints a table and writes JSON to bench/results/.
+// PostgreSQL rows run when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { driveFlow } from './lib/load.ts'
+import type { LoadResult } from './lib/load.ts'
+import { dropSchema, freshSchema, runDbos } from './lib/postgres.ts'
+import type { DbosResult } from './lib/postgres.ts'
+import { startEngine, startScript } from './lib/proc.ts'
+import type { Proc } from './lib/proc.ts'
+import { rawStorage } from './lib/raw-storage.ts'
+import type { RawResult } from './lib/raw-storage.ts'
+import { growStore, measureReads } from './lib/reads.ts'
+import type { ReadsResult } from './lib/reads.ts'
+import { report } from './lib/report.ts'
+import { seed } from './lib/seed.ts'
+import type { Seeded } from './lib/seed.ts'
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const WARMUP_SECONDS = Math.min(3, SECONDS)
+const READ_INSTANCES = Number(process.env.BENCH_READ_INSTANCES ?? 1000)
+const EVENTS_PER_INSTANCE = Number(process.env.BENCH_EVENTS_PER_INSTANCE ?? 1000)
+const PG_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || ''
+const CONNECTIONS = [10, 50] as const
+/** Teams per run: warm-up, then one slice per connection count (4 per connection). */
+const SLICES = { warmup: 20, 10: 40, 50: 200 } as const
+const TEAMS = SLICES.warmup + SLICES[10] + SLICES[50]
+
+export interface BenchResults {
+  startedAt: string
+  seconds: number
+  machine: { cpus: number; node: string }
+  runs: Record<string, LoadResult>
+  raw: RawResult
+  dbos: Record<string, DbosResult>
+  reads: ReadsResult | null
+}
+
+function slice(seeded: Seeded, name: keyof typeof SLICES): string[] {
+  const order: (keyof typeof SLICES)[] = ['warmup', 10, 50]
+  let from = 0
+  for (const key of order) {
+    if (key === name) return seeded.instances.slice(from, from + SLICES[key])
+    from += SLICES[key]
+  }
+  return []
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`)
+}
+
+async function measure(
+  name: string,
+  server: Proc,
+  seeded: Seeded,
+  runs: Record<string, LoadResult>,
+): Promise<void> {
+  await driveFlow(server.url, seeded, slice(seeded, 'warmup'), {
+    connections: 10,
+    seconds: WARMUP_SECONDS,
+  })
+  for (const connections of CONNECTIONS) {
+    log(`${name} at ${connections} connections, ${SECONDS} s`)
+    runs[`${name}@${connections}`] = await driveFlow(
+      server.url,
+      seeded,
+      slice(seeded, connections),
+      {
+        connections,
+        seconds: SECONDS,
+        server,
+      },
+    )
+  }
+}
+
+function copySqlite(from: string, to: string): void {
+  copyFileSync(from, to)
+  if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${to}-wal`)
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'doorlopend-bench-'))
+  const results: BenchResults = {
+    startedAt: new Date().toISOString(),
+    seconds: SECONDS,
+    machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version },
+    runs: {},
+    raw: { seconds: 0, commits: 0, commitsPerSec: 0 },
+    dbos: {},
+    reads: null,
+  }
+  try {
+    log(`seeding ${TEAMS} teams in ${dir}`)
+    const seedPath = join(dir, 'seed.sqlite')
+    const seeded = await seed(`sqlite:${seedPath}`, TEAMS)
+    for (const copy of ['durable', 'nosync', 'raw'])
+      copySqlite(seedPath, join(dir, `${copy}.sqlite`))
+
+    const durable = await startEngine({ DATABASE_URL: `sqlite:${join(dir, 'durable.sqlite')}` })
+    await measure('engine', durable, seeded, results.runs)
+    await durable.stop()
+    const nosync = await startEngine({
+      DATABASE_URL: `sqlite:${join(dir, 'nosync.sqlite')}`,
+      DOORLOPEND_UNSAFE_NO_FSYNC: '1',
+    })
+    await measure('engine-fsync-off', nosync, seeded, results.runs)
+    await nosync.stop()
+    const bare = await startScript('bench/bare-server.ts')
+    await measure('bare', bare, seeded, results.runs)
+    await bare.stop()
+
+    log(`raw storage, ${SECONDS} s`)
+    results.raw = rawStorage(join(dir, 'raw.sqlite'), seeded.instances[0] ?? '', SECONDS)
+
+    if (PG_URL) {
+      const schemaUrl = await freshSchema(PG_URL)
+      try {
+        log('seeding PostgreSQL')
+        const pgSeeded = await seed(schemaUrl, TEAMS)
+        const pg = await startEngine({ DATABASE_URL: schemaUrl })
+        await measure('engine-postgres', pg, pgSeeded, results.runs)
+        await pg.stop()
+      } finally {
+        await dropSchema(PG_URL, schemaUrl)
+      }
+      for (const connections of CONNECTIONS) {
+        log(`DBOS at ${connections} concurrent workflows, ${SECONDS} s`)
+        results.dbos[`dbos@${connections}`] = await runDbos(PG_URL, connections, SECONDS)
+      }
+    } else {
+      log('PostgreSQL rows skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL')
+    }
+
+    const readsPath = join(dir, 'reads.sqlite')
+    log(`reads: ${READ_INSTANCES} teams × ${EVENTS_PER_INSTANCE} events`)
+    const readSeed = await seed(`sqlite:${readsPath}`, READ_INSTANCES)
+    const generated = growStore(readsPath, readSeed.instances, EVENTS_PER_INSTANCE)
+    results.reads = await measureReads(readsPath, readSeed.instances, generated)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+
+  const out = fileURLToPath(new URL('./results/', import.meta.url))
+  mkdirSync(out, { recursive: true })
+  const file = join(out, `bench-${results.startedAt.replace(/[:.]/g, '-')}.json`)
+  const summary = report(results)
+  writeFileSync(file, JSON.stringify({ ...results, summary: summary.goals }, null, 2))
+  console.log(summary.text)
+  console.log(`\nJSON: ${file}`)
+}
+
+await main()
+process.exit(0)

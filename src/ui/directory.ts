@@ -1,0 +1,108 @@
+import type { Store } from '../engine/store.ts'
+import { ruleFor } from '../access/policy.ts'
+import type { Principal } from '../access/principal.ts'
+import { BEHEER_ID } from '../engine/beheer.ts'
+import { listVisibleOrganisations } from '../engine/organisations.service.ts'
+import type { OrganisationView } from '../engine/organisations.service.ts'
+import { readPerson } from '../engine/people.service.ts'
+import type { PersonView } from '../engine/people.service.ts'
+import { listInstanceEvents } from '../engine/read-instances.ts'
+import { listAllTokens } from '../engine/tokens.service.ts'
+import { ProblemError } from '../errors.ts'
+
+/**
+ * Names for ids, as far as the caller may read them (the same services and policy as the API). A
+ * name the caller may not read stays unknown; pages then show what they do know (role,
+ * organisation) instead of a name.
+ */
+export class Directory {
+  private organisationList: Promise<OrganisationView[]> | undefined
+  private readonly people = new Map<string, Promise<PersonView | undefined>>()
+
+  constructor(
+    private readonly store: Store,
+    private readonly principal: Principal,
+  ) {}
+
+  /** The organisations the caller may read (none for roles without organisation.read). */
+  organisations(): Promise<OrganisationView[]> {
+    this.organisationList ??= (async () => {
+      if (!ruleFor(this.principal.role, 'organisation.read')) return []
+      const all: OrganisationView[] = []
+      let after: string | undefined
+      for (;;) {
+        const page = await listVisibleOrganisations(this.store, this.principal, {
+          limit: 500,
+          after,
+        })
+        all.push(...page.items)
+        if (!page.next) return all
+        after = page.next
+      }
+    })()
+    return this.organisationList
+  }
+
+  async organisationNames(): Promise<Map<string, string>> {
+    return new Map((await this.organisations()).map((o) => [o.id, o.name]))
+  }
+
+  person(id: string): Promise<PersonView | undefined> {
+    let found = this.people.get(id)
+    if (!found) {
+      found = readPerson(this.store, this.principal, id).catch((error: unknown) => {
+        if (error instanceof ProblemError) return undefined
+        throw error
+      })
+      this.people.set(id, found)
+    }
+    return found
+  }
+
+  /** Names of these people, where the caller may read them. */
+  async personNames(ids: Iterable<string>): Promise<Map<string, string>> {
+    const names = new Map<string, string>()
+    for (const id of new Set(ids)) {
+      const person = await this.person(id)
+      if (person?.name) names.set(id, person.name)
+    }
+    return names
+  }
+
+  /** Token names by id, for roles that may read tokens (admin); others see ids. */
+  async tokenNames(): Promise<Map<string, string>> {
+    if (!ruleFor(this.principal.role, 'token.read')) return new Map()
+    return new Map((await listAllTokens(this.store, this.principal)).map((t) => [t.id, t.name]))
+  }
+
+  /**
+   * Every person, for those who may read the beheer history (admin, an unscoped auditor): people
+   * are recorded there when they are created. There is no list-people service yet.
+   */
+  async everyone(): Promise<PersonView[]> {
+    if (this.principal.role !== 'admin') return []
+    const ids: string[] = []
+    let after: string | undefined
+    try {
+      for (;;) {
+        const page = await listInstanceEvents(this.store, this.principal, BEHEER_ID, {
+          limit: 500,
+          after,
+        })
+        for (const event of page.items) {
+          const payload = event.payload as { personId?: unknown }
+          if (event.type === 'persoon.aangemaakt' && typeof payload.personId === 'string') {
+            ids.push(payload.personId)
+          }
+        }
+        if (!page.next) break
+        after = page.next
+      }
+    } catch (error) {
+      if (error instanceof ProblemError) return []
+      throw error
+    }
+    const people = await Promise.all(ids.map((id) => this.person(id)))
+    return people.filter((p): p is PersonView => p !== undefined)
+  }
+}

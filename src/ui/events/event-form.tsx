@@ -1,0 +1,79 @@
+import type { InstanceView } from '../../engine/instance-view.ts'
+import type { Who } from '../env.ts'
+import type { KnownChoices } from '../forms/fields.ts'
+import { fieldsOf } from '../forms/fields.ts'
+import type { FormState } from '../forms/schema-form.tsx'
+import { SchemaForm } from '../forms/schema-form.tsx'
+import { eventTitle, fieldLabel } from '../labels.ts'
+import { newSecret } from '../session/csrf.ts'
+import type { Choice } from '../views/choices.ts'
+
+const DANGER = new Set(['stoppen', 'toegang.afwijzen', 'overgang.intrekken', 'lid.verwijderen'])
+
+export const formIdOf = (type: string) => `form-${type.replace(/[^a-z0-9]/gi, '-')}`
+
+export interface EventFormProps {
+  who: Who
+  view: InstanceView
+  /** `/teams` or `/transitions`: the form posts to `${base}/${id}/events`. */
+  base: string
+  choice: Choice
+  known: KnownChoices
+  state?: FormState | undefined
+}
+
+/** The form for one event, built from its payload schema, with a reason when one is required. */
+export function EventForm({ who, view, base, choice, known, state }: EventFormProps) {
+  const { type, definition } = choice
+  const formId = formIdOf(type)
+  const reasonError = state?.errors['reason']
+  const reasonId = `${formId}-reason`
+  const reason = definition.reasonRequired ? (
+    <div class={`field${reasonError ? ' has-error' : ''}`}>
+      <label for={reasonId}>Reden</label>
+      {reasonError && (
+        <p class="field-error" id={`${reasonId}-fout`}>
+          <span class="visually-hidden">Fout: </span>
+          {reasonError}
+        </p>
+      )}
+      <textarea
+        id={reasonId}
+        name="reason"
+        rows={2}
+        required
+        maxlength={2000}
+        aria-invalid={reasonError ? 'true' : undefined}
+        aria-describedby={reasonError ? `${reasonId}-fout` : undefined}
+      >
+        {typeof state?.values['reason'] === 'string' ? state.values['reason'] : ''}
+      </textarea>
+    </div>
+  ) : null
+  const intro =
+    !choice.possible && !state ? (
+      <p class="not-yet">Dit kan nu nog niet. Hierboven staat waarom; u kunt het toch proberen.</p>
+    ) : null
+  return (
+    <section
+      class={`card event-card${choice.possible ? '' : ' blocked'}`}
+      aria-labelledby={`${formId}-titel`}
+    >
+      <h3 id={`${formId}-titel`}>{eventTitle(type)}</h3>
+      <p class="hint">{definition.label}</p>
+      <SchemaForm
+        id={formId}
+        action={`${base}/${view.id}/events`}
+        who={who}
+        fields={fieldsOf(definition.payload, known)}
+        labelOf={(key) => fieldLabel(type, key)}
+        state={state}
+        submit={eventTitle(type)}
+        hidden={{ type, version: String(view.version), key: newSecret() }}
+        extra={reason}
+        intro={intro}
+        danger={DANGER.has(type)}
+      />
+    </section>
+  )
+}

@@ -1,0 +1,102 @@
+import type { Context } from 'hono'
+import { getMachine } from '../../../machines/index.ts'
+import type { Principal } from '../../access/principal.ts'
+import { sha256Hex } from '../../engine/hash.ts'
+import { postEvent } from '../../engine/post-event.ts'
+import { readInstance } from '../../engine/read-instances.ts'
+import type { InstanceView } from '../../engine/instance-view.ts'
+import { ProblemError, badRequest, notFound } from '../../errors.ts'
+import type { FieldError } from '../../errors.ts'
+import type { UiDeps } from '../env.ts'
+import { decodePayload, formValues, one } from '../forms/decode.ts'
+import type { KnownChoices } from '../forms/fields.ts'
+import { fieldsOf } from '../forms/fields.ts'
+import type { FormState } from '../forms/schema-form.tsx'
+import { dutchErrors, placeErrors } from '../forms/schema-form.tsx'
+import { eventTitle } from '../labels.ts'
+
+/** A form that failed, to render again in place: which event, and what came back. */
+export interface FailedForm {
+  type: string
+  state: FormState
+  status: 400 | 409 | 412 | 422
+}
+
+export type SubmitOutcome = { ok: true; type: string } | { ok: false; failed: FailedForm }
+
+/**
+ * Sends an event from a form through the same postEvent as the API. Bad input, a blocked step,
+ * a stale version come back as a failed form with Dutch messages; not found and forbidden throw
+ * (they become error pages).
+ */
+export async function submitEvent(
+  deps: UiDeps,
+  c: Context,
+  principal: Principal,
+  instanceId: string,
+  machineId: string,
+  known: (view: InstanceView, type: string) => Promise<KnownChoices>,
+): Promise<SubmitOutcome> {
+  const values = formValues(await c.req.parseBody({ all: true }))
+  const view = await readInstance(deps.store, principal, instanceId)
+  if (view.machine.id !== machineId) throw notFound('Proces', instanceId)
+  const def = getMachine(machineId)
+  const type = one(values, 'type')
+  const definition = def?.events[type]
+  if (!definition) throw badRequest(`Onbekende gebeurtenis ‘${type}’.`)
+  const fields = fieldsOf(definition.payload, await known(view, type))
+  const decoded = decodePayload(fields, values)
+  const reason = one(values, 'reason')
+  const version = Number(one(values, 'version'))
+  const key = one(values, 'key')
+  const request = { type, payload: decoded.payload, reason: reason || undefined }
+  try {
+    await postEvent(deps.store, principal, instanceId, request, {
+      ifMatch: Number.isInteger(version) && one(values, 'version') !== '' ? version : undefined,
+      idempotency: key
+        ? { key: `ui:${key}`, fingerprint: sha256Hex(JSON.stringify(['ui', instanceId, request])) }
+        : undefined,
+    })
+    return { ok: true, type }
+  } catch (error) {
+    if (!(error instanceof ProblemError)) throw error
+    const failed = (status: FailedForm['status'], state: Partial<FormState>): SubmitOutcome => ({
+      ok: false,
+      failed: { type, status, state: { values, errors: {}, ...state } },
+    })
+    if (error.status === 400) {
+      const dutch = dutchErrors(definition.payload, decoded.payload, decoded.nameOf)
+      const fromService = ((error.extra['errors'] as FieldError[] | undefined) ?? []).map((e) => ({
+        ...e,
+        path: decoded.nameOf(e.path),
+      }))
+      const errors = dutch.length > 0 ? dutch : fromService
+      if (definition.reasonRequired && !reason.trim() && !errors.some((e) => e.path === 'reason')) {
+        errors.push({ path: 'reason', message: 'Geef een reden op.' })
+      }
+      const placed = placeErrors(fields, errors, ['reason'])
+      return failed(400, {
+        errors: placed.byName,
+        problem:
+          placed.general.length > 0
+            ? placed.general.join(' ')
+            : 'Controleer wat hieronder is ingevuld.',
+      })
+    }
+    if (error.status === 422) {
+      const blocked = error.extra['blocked'] as { reasons?: string[] } | undefined
+      return failed(422, {
+        problem: `${eventTitle(type)} kan nu niet:`,
+        reasons: blocked?.reasons ?? [error.detail],
+      })
+    }
+    if (error.status === 412) {
+      return failed(412, {
+        problem:
+          'Iemand anders heeft intussen iets vastgelegd. Hieronder staat de nieuwe stand; controleer het formulier en verstuur het opnieuw.',
+      })
+    }
+    if (error.status === 409) return failed(409, { problem: error.detail })
+    throw error
+  }
+}

@@ -1,0 +1,247 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { machines } from '../../../machines/index.ts'
+import { instanceStatuses } from '../../../machines/vocabulary.ts'
+import { ruleFor } from '../../access/policy.ts'
+import { readPerson } from '../../engine/people.service.ts'
+import { listVisibleInstances, readInstance } from '../../engine/read-instances.ts'
+import { createTransition } from '../../engine/transitions.service.ts'
+import { ProblemError, notFound } from '../../errors.ts'
+import { TransitionInput } from '../../http/schemas.ts'
+import { Directory } from '../directory.ts'
+import type { UiDeps, UiEnv, Who } from '../env.ts'
+import type { FailedForm } from '../events/submit-event.ts'
+import { submitEvent } from '../events/submit-event.ts'
+import { decodePayload, formValues } from '../forms/decode.ts'
+import type { Field, KnownChoices } from '../forms/fields.ts'
+import { fieldsOf } from '../forms/fields.ts'
+import type { FormState } from '../forms/schema-form.tsx'
+import { SchemaForm, dutchErrors, placeErrors } from '../forms/schema-form.tsx'
+import { historyOf } from '../history.ts'
+import { eventTitle, fieldLabel } from '../labels.ts'
+import { Page } from '../layout.tsx'
+import { TransitionList } from '../pages/transition-list.tsx'
+import type { TransitionFilters } from '../pages/transition-list.tsx'
+import { TransitionPage } from '../pages/transition-page.tsx'
+import { html } from '../render.tsx'
+import { guard, param } from '../session/guard.ts'
+import { idsUnder } from '../views/names.ts'
+import type { Question } from '../views/questions.ts'
+import { QUESTIONS, isOpen, isStil } from '../views/questions.ts'
+
+const LIST_LIMIT = 500
+
+function filtersOf(c: Context): TransitionFilters {
+  const status = c.req.query('status') ?? ''
+  const vraag = c.req.query('vraag') ?? ''
+  return {
+    status: (instanceStatuses as readonly string[]).includes(status) ? status : '',
+    vraag: (QUESTIONS as readonly string[]).includes(vraag) ? vraag : '',
+    stil: c.req.query('stil') === 'ja',
+    organisatie: (c.req.query('organisatie') ?? '').slice(0, 100),
+  }
+}
+
+/** The new-transition form: a teacher asks for themself, HR and admin choose the person. */
+async function requestFields(directory: Directory, who: Who): Promise<Field[]> {
+  const known: KnownChoices = {}
+  const organisations = await directory.organisations()
+  if (organisations.length > 0)
+    known['organisationId'] = organisations.map((o) => ({ value: o.id, label: o.name }))
+  const people = await directory.everyone()
+  if (people.length > 0)
+    known['personId'] = people.map((p) => ({ value: p.id, label: p.name ?? p.id }))
+  const fields = fieldsOf(TransitionInput, known)
+  if (who.principal.role === 'teacher')
+    return fields.filter((f) => f.key !== 'personId' && f.key !== 'organisationId')
+  return fields
+}
+
+export function transitionRoutes(deps: UiDeps) {
+  const page = guard(deps)
+
+  async function detail(
+    c: Context<UiEnv>,
+    who: Who,
+    id: string,
+    failed?: FailedForm,
+    notice?: string,
+  ) {
+    const view = await readInstance(deps.store, who.principal, id)
+    if (view.machine.id !== 'rolovergang') throw notFound('Rolovergang', id)
+    const directory = new Directory(deps.store, who.principal)
+    const events = await historyOf(deps.store, who.principal, id)
+    const people = await directory.personNames(
+      idsUnder([view.context, events.map((e) => e.payload)], ['personId']),
+    )
+    const organisations = await directory.organisationNames()
+    return html(
+      c,
+      <TransitionPage
+        who={who}
+        path={c.req.path}
+        def={machines.rolovergang}
+        view={view}
+        events={events}
+        names={{ organisations, people }}
+        failed={failed}
+        notice={notice}
+        wholeHistory={c.req.query('geschiedenis') === 'alles'}
+      />,
+      failed?.status ?? 200,
+    )
+  }
+
+  async function requestForm(
+    c: Context<UiEnv>,
+    who: Who,
+    state?: FormState,
+    status: 200 | 400 | 422 = 200,
+  ) {
+    const directory = new Directory(deps.store, who.principal)
+    const fields = await requestFields(directory, who)
+    const teacher = who.principal.role === 'teacher'
+    return html(
+      c,
+      <Page
+        title={teacher ? 'Nieuwe rolovergang aanvragen' : 'Nieuwe rolovergang openen'}
+        who={who}
+        path={c.req.path}
+        crumbs={[{ href: '/transitions', label: teacher ? 'Mijn rolovergangen' : 'Rolovergangen' }]}
+        lead={
+          teacher
+            ? 'Vraag een overstap naar een nieuwe rol aan. HR neemt de aanvraag in behandeling en regelt met u de vier vragen: toegang, ondersteuning, facilitering en erkenning.'
+            : 'Open een rolovergang voor een leraar van uw organisatie.'
+        }
+      >
+        <SchemaForm
+          id="form-aanvraag"
+          action="/transitions"
+          who={who}
+          fields={fields}
+          labelOf={(key) => (key === 'personId' ? 'Leraar' : fieldLabel('', key))}
+          state={state}
+          submit={teacher ? 'Aanvragen' : 'Rolovergang openen'}
+        />
+      </Page>,
+      status,
+    )
+  }
+
+  return new Hono<UiEnv>()
+    .get(
+      '/transitions',
+      page(async (c, who) => {
+        const filters = filtersOf(c)
+        const after = c.req.query('na')
+        const found = await listVisibleInstances(deps.store, who.principal, {
+          machine: 'rolovergang',
+          status: filters.status || undefined,
+          organisationId: filters.organisatie || undefined,
+          limit: LIST_LIMIT,
+          after,
+        })
+        const now = deps.now()
+        const items = found.items.filter(
+          (v) =>
+            (!filters.vraag || isOpen(v.state, filters.vraag as Question)) &&
+            (!filters.stil || isStil(v.status, v.updatedAt, now)),
+        )
+        const directory = new Directory(deps.store, who.principal)
+        const people = await directory.personNames(
+          items.map((v) => String(v.context['personId'] ?? '')),
+        )
+        const organisations = await directory.organisations()
+        const query = new URLSearchParams({
+          ...(filters.status ? { status: filters.status } : {}),
+          ...(filters.vraag ? { vraag: filters.vraag } : {}),
+          ...(filters.stil ? { stil: 'ja' } : {}),
+          ...(filters.organisatie ? { organisatie: filters.organisatie } : {}),
+        })
+        if (found.next) query.set('na', found.next)
+        return html(
+          c,
+          <TransitionList
+            who={who}
+            path={c.req.path}
+            items={items}
+            names={{ organisations: new Map(organisations.map((o) => [o.id, o.name])), people }}
+            filters={filters}
+            now={now}
+            nextHref={found.next ? `/transitions?${query.toString()}` : null}
+            mayRequest={ruleFor(who.principal.role, 'transition.create') !== undefined}
+            organisations={organisations}
+          />,
+        )
+      }),
+    )
+    .get(
+      '/transitions/new',
+      page((c, who) => requestForm(c, who)),
+    )
+    .post(
+      '/transitions',
+      page(async (c, who) => {
+        const values = formValues(await c.req.parseBody({ all: true }))
+        const directory = new Directory(deps.store, who.principal)
+        const fields = await requestFields(directory, who)
+        const decoded = decodePayload(fields, values)
+        const input: Record<string, unknown> = { ...decoded.payload }
+        if (who.principal.role === 'teacher' && who.principal.personId) {
+          // A teacher asks for themself, in their own organisation.
+          const me = await readPerson(deps.store, who.principal, who.principal.personId)
+          input['personId'] = me.id
+          input['organisationId'] = me.organisationId
+        }
+        const errors = dutchErrors(TransitionInput, input, decoded.nameOf)
+        if (errors.length > 0)
+          return requestForm(c, who, { values, errors: placeErrors(fields, errors).byName }, 400)
+        try {
+          const created = await createTransition(
+            deps.store,
+            who.principal,
+            TransitionInput.parse(input),
+          )
+          return c.redirect(`/transitions/${created.instanceId}?gedaan=aangevraagd`, 303)
+        } catch (error) {
+          if (error instanceof ProblemError && (error.status === 422 || error.status === 404)) {
+            return requestForm(c, who, { values, errors: {}, problem: error.detail }, 422)
+          }
+          throw error
+        }
+      }),
+    )
+    .get(
+      '/transitions/:id',
+      page((c, who) => {
+        const done = c.req.query('gedaan')
+        const notice =
+          done === 'aangevraagd'
+            ? 'Gelukt: de rolovergang is aangevraagd.'
+            : done && Object.hasOwn(machines.rolovergang.events, done)
+              ? `Gelukt: ${eventTitle(done).toLowerCase()}.`
+              : undefined
+        return detail(c, who, param(c, 'id'), undefined, notice)
+      }),
+    )
+    .post(
+      '/transitions/:id/events',
+      page(async (c, who) => {
+        const id = param(c, 'id')
+        const outcome = await submitEvent(
+          deps,
+          c,
+          who.principal,
+          id,
+          'rolovergang',
+          async () => ({}),
+        )
+        if (outcome.ok)
+          return c.redirect(
+            `/transitions/${id}?gedaan=${encodeURIComponent(outcome.type)}#inhoud`,
+            303,
+          )
+        return detail(c, who, id, outcome.failed)
+      }),
+    )
+}

@@ -1,0 +1,59 @@
+/** The four questions of a rolovergang (DOMAIN.md), and the role itself. */
+export const QUESTIONS = ['toegang', 'ondersteuning', 'facilitering', 'erkenning'] as const
+export type Question = (typeof QUESTIONS)[number]
+export const REGIONS = [...QUESTIONS, 'rol'] as const
+
+export const QUESTION_TEXT: Record<(typeof REGIONS)[number], string> = {
+  toegang: 'Hoe komt de leraar in de rol? Oriëntatie en keuze gaan vóór selectie.',
+  ondersteuning: 'Hoe wordt de leraar ondersteund: inductie, begeleiding, coaching, scholing?',
+  facilitering:
+    'Zijn tijd, ruimte en mogelijkheden geregeld, zonder dat de rol er zomaar bij komt?',
+  erkenning: 'Hoe wordt bekwaamheid in de nieuwe rol erkend: formeel, informeel of in salaris?',
+  rol: 'Is de leraar begonnen in de nieuwe rol?',
+}
+
+/** States in which a region's question counts as settled. */
+const SETTLED: Record<string, string[]> = {
+  toegang: ['toegelaten'],
+  ondersteuning: ['afgesproken', 'afgerond'],
+  facilitering: ['afgesproken'],
+  erkenning: ['afgesproken', 'verleend'],
+  rol: ['actief'],
+}
+
+/**
+ * The state of each region: `open` for every region before behandeling starts, the region's
+ * state while lopend, and the final state's name after.
+ */
+export function regionStates(state: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (state === 'aangevraagd') {
+    for (const r of REGIONS) out[r] = r === 'rol' ? 'voorbereiding' : 'open'
+    return out
+  }
+  if (typeof state === 'object' && state !== null && 'lopend' in state) {
+    const lopend = (state as { lopend: Record<string, unknown> }).lopend
+    for (const r of REGIONS) out[r] = typeof lopend[r] === 'string' ? lopend[r] : '—'
+    return out
+  }
+  for (const r of REGIONS) out[r] = '—'
+  return out
+}
+
+export function isSettled(region: string, regionState: string): boolean {
+  return (SETTLED[region] ?? []).includes(regionState)
+}
+
+/** A question is open while the transition runs and its region is not settled. */
+export function isOpen(state: unknown, question: Question): boolean {
+  const s = regionStates(state)[question]
+  return s !== undefined && s !== '—' && !isSettled(question, s)
+}
+
+export const STIL_DAYS = 30
+
+/** No event for 30 days or more while still running: "stilgevallen". */
+export function isStil(status: string, updatedAt: string, now: Date): boolean {
+  if (status !== 'actief' && status !== 'gepauzeerd') return false
+  return now.getTime() - new Date(updatedAt).getTime() >= STIL_DAYS * 24 * 60 * 60 * 1000
+}

@@ -1,0 +1,237 @@
+import { eventHash } from '../engine/hash.ts'
+import type { Cell } from './csv.ts'
+import { csvRow } from './csv.ts'
+
+// The export format, shared by the server that writes it and the offline verifier that reads it.
+// An export is a sequence of records: one `export` record (what was asked for), then per
+// instance a `head` record followed by its events in seq order, and one `end` record with the
+// counts, so a file cut short is noticed. NDJSON has one JSON record per line; CSV has the same
+// records as rows under a header row (see CSV_COLUMNS).
+
+export const EXPORT_FORMAT = 'doorlopend-export-v1'
+
+export interface ExportHeader {
+  kind: 'export'
+  format: typeof EXPORT_FORMAT
+  exportedAt: string
+  /** The filters asked for; null where absent. `from` inclusive, `to` exclusive (recordedAt). */
+  filter: { instanceId: string | null; from: string | null; to: string | null }
+  /** 'all', or the organisations the exporting token was limited to. */
+  scope: 'all' | { organisationIds: string[] }
+}
+
+/** An instance's head when it was exported; its events in the export stop at `version`. */
+export interface HeadRecord {
+  kind: 'head'
+  instanceId: string
+  machineId: string
+  version: number
+  headHash: string
+}
+
+/** Every field of an event; `hash` = eventHash(prevHash, the other fields) of src/engine/hash.ts. */
+export interface EventRecord {
+  kind: 'event'
+  instanceId: string
+  seq: number
+  type: string
+  payload: unknown
+  reason: string | null
+  actor: { tokenId: string; role: string }
+  recordedAt: string
+  effectiveDate: string | null
+  stateBefore: unknown
+  stateAfter: unknown
+  prevHash: string
+  hash: string
+  /** Fields whose stored text was not valid JSON; they carry that text as a string instead. */
+  unparseable?: string[]
+}
+
+export interface EndRecord {
+  kind: 'end'
+  events: number
+  instances: number
+}
+
+export type ExportRecord = ExportHeader | HeadRecord | EventRecord | EndRecord
+
+/** An event as it is stored (the columns of the events table). */
+export interface StoredEvent {
+  instance_id: string
+  seq: number
+  type: string
+  payload: string
+  reason: string | null
+  actor_token_id: string
+  actor_role: string
+  recorded_at: string
+  effective_date: string | null
+  state_before: string | null
+  state_after: string
+  prev_hash: string
+  hash: string
+}
+
+export const CSV_COLUMNS = [
+  'kind',
+  'instanceId',
+  'seq',
+  'type',
+  'payload',
+  'reason',
+  'actorTokenId',
+  'actorRole',
+  'recordedAt',
+  'effectiveDate',
+  'stateBefore',
+  'stateAfter',
+  'prevHash',
+  'hash',
+] as const
+
+/** Parses a stored JSON column; a column that is not JSON (a damaged row) is kept as text. */
+function jsonColumn(text: string | null, name: string, bad: string[]): unknown {
+  if (text === null) return null
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    bad.push(name)
+    return text
+  }
+}
+
+/** The export record of a stored event. */
+export function eventRecord(row: StoredEvent): EventRecord {
+  const bad: string[] = []
+  const record: EventRecord = {
+    kind: 'event',
+    instanceId: row.instance_id,
+    seq: row.seq,
+    type: row.type,
+    payload: jsonColumn(row.payload, 'payload', bad),
+    reason: row.reason,
+    actor: { tokenId: row.actor_token_id, role: row.actor_role },
+    recordedAt: row.recorded_at,
+    effectiveDate: row.effective_date,
+    stateBefore: jsonColumn(row.state_before, 'stateBefore', bad),
+    stateAfter: jsonColumn(row.state_after, 'stateAfter', bad),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }
+  if (bad.length > 0) record.unparseable = bad
+  return record
+}
+
+export function ndjsonLine(record: ExportRecord): string {
+  return `${JSON.stringify(record)}\n`
+}
+
+export function csvHeaderRow(): string {
+  return csvRow(CSV_COLUMNS)
+}
+
+/** One CSV row; JSON columns of events hold the stored text exactly. */
+export function csvLine(record: ExportRecord, stored?: StoredEvent): string {
+  const empty = (): Cell[] => CSV_COLUMNS.map(() => null)
+  const row = empty()
+  row[0] = record.kind
+  switch (record.kind) {
+    case 'export': {
+      const { kind: _kind, ...meta } = record
+      row[4] = JSON.stringify(meta)
+      break
+    }
+    case 'head':
+      row[1] = record.instanceId
+      row[2] = record.version
+      row[3] = record.machineId
+      row[13] = record.headHash
+      break
+    case 'end':
+      row[4] = JSON.stringify({ events: record.events, instances: record.instances })
+      break
+    case 'event': {
+      if (!stored) throw new Error('csvLine needs the stored event')
+      return csvRow([
+        'event',
+        stored.instance_id,
+        stored.seq,
+        stored.type,
+        stored.payload,
+        stored.reason,
+        stored.actor_token_id,
+        stored.actor_role,
+        stored.recorded_at,
+        stored.effective_date,
+        stored.state_before,
+        stored.state_after,
+        stored.prev_hash,
+        stored.hash,
+      ])
+    }
+  }
+  return csvRow(row)
+}
+
+/** Reads a CSV row back into a record; throws with a reason when it is malformed. */
+export function recordFromCsv(cells: readonly (string | null)[]): ExportRecord {
+  const at = (i: number) => cells[i] ?? null
+  const text = (i: number) => {
+    const value = at(i)
+    if (value === null) throw new Error(`column ${CSV_COLUMNS[i]} is empty`)
+    return value
+  }
+  const int = (i: number) => {
+    const value = Number(text(i))
+    if (!Number.isSafeInteger(value)) throw new Error(`column ${CSV_COLUMNS[i]} is not a number`)
+    return value
+  }
+  const kind = at(0)
+  switch (kind) {
+    case 'export':
+      return { kind, ...(JSON.parse(text(4)) as Omit<ExportHeader, 'kind'>) }
+    case 'end':
+      return { kind, ...(JSON.parse(text(4)) as Omit<EndRecord, 'kind'>) }
+    case 'head':
+      return { kind, instanceId: text(1), version: int(2), machineId: text(3), headHash: text(13) }
+    case 'event':
+      return eventRecord({
+        instance_id: text(1),
+        seq: int(2),
+        type: text(3),
+        payload: text(4),
+        reason: at(5),
+        actor_token_id: text(6),
+        actor_role: text(7),
+        recorded_at: text(8),
+        effective_date: at(9),
+        state_before: at(10),
+        state_after: text(11),
+        prev_hash: text(12),
+        hash: text(13),
+      })
+    default:
+      throw new Error(`unknown record kind ${JSON.stringify(kind)}`)
+  }
+}
+
+/** The hash of an event record as src/engine/hash.ts computes it; null when it cannot be. */
+export function recomputeHash(e: EventRecord): string | null {
+  try {
+    return eventHash(e.prevHash, {
+      instanceId: e.instanceId,
+      seq: e.seq,
+      type: e.type,
+      payload: e.payload,
+      reason: e.reason,
+      actor: { tokenId: e.actor.tokenId, role: e.actor.role },
+      recordedAt: e.recordedAt,
+      effectiveDate: e.effectiveDate,
+      stateBefore: e.stateBefore,
+      stateAfter: e.stateAfter,
+    })
+  } catch {
+    return null
+  }
+}

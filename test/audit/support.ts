@@ -1,0 +1,32 @@
+import type { Principal } from '../../src/access/principal.ts'
+import { commit } from '../../src/engine/commit.ts'
+import { createInstance } from '../../src/engine/create-instance.ts'
+import type { Store } from '../../src/engine/store.ts'
+import { sampleInput } from '../../machines/index.ts'
+import type { MachineDefinition } from '../../machines/types.ts'
+
+/** An admin as the engine sees one (no token row needed below the HTTP layer). */
+export const ADMIN: Principal = {
+  tokenId: 'tok_audit-test',
+  role: 'admin',
+  personId: null,
+  organisationIds: null,
+}
+
+/** Starts an instance of `def` with its sample input, through the one write path. */
+export async function startSample(
+  store: Store,
+  def: MachineDefinition,
+  organisationIds: string[] = [],
+) {
+  const created = await commit(store, ADMIN, (w) =>
+    createInstance(w, def, {
+      title: `${def.id} sample`,
+      pilotId: null,
+      personId: null,
+      organisationIds,
+      input: sampleInput(def),
+    }),
+  )
+  return created.instance.id
+}

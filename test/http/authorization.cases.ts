@@ -1,0 +1,402 @@
+import type { Action, Role, Scope, ScopeRule } from '../../src/access/policy.ts'
+import { scopes } from './authorization.fixtures.ts'
+import type { Fixtures } from './authorization.fixtures.ts'
+
+// The objects and requests of the authorization matrix. For every route a builder gives, per
+// variant (own / foreign / missing object, or a body naming one), the request and the checks the
+// service makes in order: each check names a policy action and the scope of the object it is made
+// on. The expected status is computed from POLICY by the test, never written down here.
+
+/** Who calls: a role and its scope, as the token says. */
+export interface Who {
+  name: string
+  role: Role | null
+  token: string | undefined
+  personId: string | null
+  organisationIds: readonly string[] | null
+}
+
+/**
+ * A check the route makes after the route-level one: a policy action on an object, or 404.
+ * `only`: the object's reach is checked only under these rules (for the others it is a filter).
+ */
+export type Check = { action: Action; scope?: Scope; only?: readonly ScopeRule[] } | 'missing'
+
+export interface Cell {
+  variant: string
+  method: string
+  path: string
+  body?: unknown
+  checks: Check[]
+}
+
+const MISSING = 'bestaat_niet_0000'
+
+type Builder = (who: Who, f: Fixtures) => Promise<Cell[]>
+
+const get = (path: string, action: Action, checks: Check[] = []): Cell[] => [
+  { variant: 'list', method: 'GET', path, checks: [{ action }, ...checks] },
+]
+
+/** For every route of the app: the cells of its row in the matrix. */
+export const CASES: Record<string, Builder> = {
+  'GET /health': async () => [{ variant: 'public', method: 'GET', path: '/health', checks: [] }],
+  'GET /ready': async () => [{ variant: 'public', method: 'GET', path: '/ready', checks: [] }],
+  'GET /openapi.json': async () => [
+    { variant: 'public', method: 'GET', path: '/openapi.json', checks: [] },
+  ],
+  'GET /docs': async () => [{ variant: 'public', method: 'GET', path: '/docs', checks: [] }],
+  'GET /docs/assets/:file': async () => [
+    { variant: 'own', method: 'GET', path: '/docs/assets/swagger-ui.css', checks: [] },
+    { variant: 'missing', method: 'GET', path: '/docs/assets/nope.js', checks: ['missing'] },
+  ],
+  'POST /api/v1/organisations': async () => [
+    {
+      variant: 'own',
+      method: 'POST',
+      path: '/api/v1/organisations',
+      body: { name: 'Nieuwe school', kind: 'school' },
+      checks: [{ action: 'organisation.create' }],
+    },
+  ],
+  'GET /api/v1/organisations': async () => get('/api/v1/organisations', 'organisation.read'),
+  'POST /api/v1/people': async (_who, f) => {
+    const s = scopes(f)
+    return [
+      ['own', f.world.orgA],
+      ['foreign', f.world.orgC],
+    ].map(([variant, org]) => ({
+      variant: variant!,
+      method: 'POST',
+      path: '/api/v1/people',
+      body: { name: 'Nieuw Persoon', organisationId: org },
+      checks: [{ action: 'person.create' as const, scope: s.person('nieuw', org!) }],
+    }))
+  },
+  'GET /api/v1/people/:id': async (who, f) => {
+    const s = scopes(f)
+    const own = who.personId ?? f.world.personA
+    const ownOrg = own === f.world.personB ? f.world.orgB : f.world.orgA
+    return [
+      {
+        variant: 'own',
+        method: 'GET',
+        path: `/api/v1/people/${own}`,
+        checks: [{ action: 'person.read', scope: s.person(own, ownOrg) }],
+      },
+      {
+        variant: 'foreign',
+        method: 'GET',
+        path: `/api/v1/people/${f.personC}`,
+        checks: [{ action: 'person.read', scope: s.person(f.personC, f.world.orgC) }],
+      },
+      {
+        variant: 'missing',
+        method: 'GET',
+        path: `/api/v1/people/${MISSING}`,
+        checks: [{ action: 'person.read' }, 'missing'],
+      },
+    ]
+  },
+  'POST /api/v1/tokens': async () => [
+    {
+      variant: 'own',
+      method: 'POST',
+      path: '/api/v1/tokens',
+      body: { name: 'nieuw', role: 'auditor' },
+      checks: [{ action: 'token.create' }],
+    },
+  ],
+  'GET /api/v1/tokens': async () => get('/api/v1/tokens', 'token.read'),
+  'DELETE /api/v1/tokens/:id': async (_who, f) => [
+    {
+      variant: 'own',
+      method: 'DELETE',
+      path: `/api/v1/tokens/${await f.freshToken()}`,
+      checks: [{ action: 'token.revoke' }],
+    },
+    {
+      variant: 'missing',
+      method: 'DELETE',
+      path: `/api/v1/tokens/${MISSING}`,
+      checks: [{ action: 'token.revoke' }, 'missing'],
+    },
+  ],
+  'POST /api/v1/pilots': async (_who, f) =>
+    [
+      ['own', f.world.orgA],
+      ['foreign', f.world.orgC],
+    ].map(([variant, org]) => ({
+      variant: variant!,
+      method: 'POST',
+      path: '/api/v1/pilots',
+      body: { name: 'Pilot Matrix', scenario: '1b', organisationIds: [org] },
+      checks: [
+        { action: 'pilot.create' as const, scope: { organisationIds: [org!], personIds: [] } },
+      ],
+    })),
+  'GET /api/v1/pilots': async () => get('/api/v1/pilots', 'pilot.read'),
+  'GET /api/v1/pilots/:id': async (_who, f) => {
+    const s = scopes(f)
+    return [
+      {
+        variant: 'own',
+        method: 'GET',
+        path: `/api/v1/pilots/${f.world.pilotId}`,
+        checks: [{ action: 'pilot.read', scope: s.team }],
+      },
+      {
+        variant: 'foreign',
+        method: 'GET',
+        path: `/api/v1/pilots/${f.foreignPilotId}`,
+        checks: [{ action: 'pilot.read', scope: s.foreignTeam }],
+      },
+      {
+        variant: 'missing',
+        method: 'GET',
+        path: `/api/v1/pilots/${MISSING}`,
+        checks: [{ action: 'pilot.read' }, 'missing'],
+      },
+    ]
+  },
+  'POST /api/v1/transitions': async (who, f) =>
+    [
+      [
+        'own',
+        who.role === 'teacher' && who.personId ? who.personId : f.world.teacherA,
+        f.world.orgA,
+      ],
+      ['foreign', f.personC, f.world.orgC],
+    ].map(([variant, personId, org]) => ({
+      variant: variant!,
+      method: 'POST',
+      path: '/api/v1/transitions',
+      body: {
+        personId,
+        organisationId: org,
+        newRole: 'schoolopleider',
+        domain: 'leren-van-leerlingen',
+        careerPath: 'vergroot-bereik',
+      },
+      checks: [
+        {
+          action: 'transition.create' as const,
+          scope: { organisationIds: [org!], personIds: [personId!] },
+        },
+      ],
+    })),
+  'GET /api/v1/transitions': async () => get('/api/v1/transitions', 'transition.read'),
+  'GET /api/v1/instances': async () => get('/api/v1/instances', 'instance.read'),
+  'GET /api/v1/instances/:id': async (_who, f) => instanceReads(f, ''),
+  'GET /api/v1/instances/:id/events': async (_who, f) => instanceReads(f, '/events'),
+  'POST /api/v1/instances/:id/events': async (_who, f) => {
+    const s = scopes(f)
+    const cells: Cell[] = []
+    let n = 0
+    const post = async (
+      variant: string,
+      fresh: () => Promise<string>,
+      scope: Scope,
+      action: Action,
+      body: object,
+    ) => {
+      cells.push({
+        variant: `${variant} ${(body as { type: string }).type}`,
+        method: 'POST',
+        path: `/api/v1/instances/${await fresh()}/events`,
+        body,
+        checks: [
+          { action: 'instance.read', scope },
+          { action, scope },
+        ],
+      })
+    }
+    for (const [variant, fresh, scope, org] of [
+      ['team', f.freshTeam, s.team, f.world.orgA],
+      ['foreignTeam', f.freshForeignTeam, s.foreignTeam, f.world.orgC],
+    ] as const) {
+      await post(variant, fresh, scope, 'ontwikkelteam.event', {
+        type: 'relatie.vastleggen',
+        payload: { text: 'Kennen elkaar.' },
+      })
+      await post(variant, fresh, scope, 'ontwikkelteam.lid', {
+        type: 'lid.toevoegen',
+        payload: { personId: `pers_extra_${++n}`, role: 'leraar', organisationId: org },
+      })
+    }
+    for (const [variant, fresh, scope] of [
+      ['transition', f.freshTransition, s.transition],
+      ['foreignTransition', f.freshForeignTransition, s.foreignTransition],
+    ] as const) {
+      await post(variant, fresh, scope, 'rolovergang.event', { type: 'behandeling.starten' })
+      await post(variant, fresh, scope, 'rolovergang.intrekken', {
+        type: 'overgang.intrekken',
+        reason: 'Toch niet.',
+      })
+    }
+    cells.push({
+      variant: 'missing',
+      method: 'POST',
+      path: `/api/v1/instances/${MISSING}/events`,
+      body: { type: 'relatie.vastleggen', payload: { text: 'x' } },
+      checks: ['missing'],
+    })
+    return cells
+  },
+  'GET /api/v1/audit/verify': async (_who, f) => {
+    const s = scopes(f)
+    const path = '/api/v1/audit/verify'
+    return [
+      { variant: 'all', method: 'GET', path, checks: [{ action: 'audit.read' }] },
+      {
+        variant: 'team',
+        method: 'GET',
+        path: `${path}?instanceId=${f.team}`,
+        checks: [{ action: 'audit.read' }, { action: 'instance.read', scope: s.team }],
+      },
+      {
+        variant: 'foreignTeam',
+        method: 'GET',
+        path: `${path}?instanceId=${f.foreignTeam}`,
+        checks: [{ action: 'audit.read' }, { action: 'instance.read', scope: s.foreignTeam }],
+      },
+      {
+        variant: 'missing',
+        method: 'GET',
+        path: `${path}?instanceId=${MISSING}`,
+        checks: [{ action: 'audit.read' }, 'missing'],
+      },
+    ]
+  },
+  'GET /api/v1/machines': async () => get('/api/v1/machines', 'machine.read'),
+  'GET /api/v1/machines/:id': async () => [
+    {
+      variant: 'own',
+      method: 'GET',
+      path: '/api/v1/machines/ontwikkelteam',
+      checks: [{ action: 'machine.read' }],
+    },
+    {
+      variant: 'missing',
+      method: 'GET',
+      path: '/api/v1/machines/bestaat-niet',
+      checks: [{ action: 'machine.read' }, 'missing'],
+    },
+  ],
+}
+
+/** The audit routes: reports in scope, signed checkpoints, export, access log, erasure. */
+const AUDIT_CASES: Record<string, Builder> = {
+  'GET /api/v1/instances/:id/state': async (_who, f) =>
+    instanceReads(f, '/state?at=2999-01-01T00:00:00Z'),
+  'GET /api/v1/audit/checkpoint': async () => get('/api/v1/audit/checkpoint', 'audit.read'),
+  'GET /api/v1/audit/public-key': async () => get('/api/v1/audit/public-key', 'audit.read'),
+  'POST /api/v1/audit/verify': async (_who, f) => [
+    {
+      variant: 'checkpoint',
+      method: 'POST',
+      path: '/api/v1/audit/verify',
+      body: await f.checkpoint(),
+      checks: [{ action: 'audit.read' }],
+    },
+  ],
+  'GET /api/v1/audit/export': async (_who, f) => {
+    const s = scopes(f)
+    const path = '/api/v1/audit/export'
+    return [
+      { variant: 'all', method: 'GET', path, checks: [{ action: 'audit.export' }] },
+      {
+        variant: 'team',
+        method: 'GET',
+        path: `${path}?instanceId=${f.team}`,
+        checks: [{ action: 'audit.export' }, { action: 'instance.read', scope: s.team }],
+      },
+      {
+        variant: 'foreignTeam',
+        method: 'GET',
+        path: `${path}?instanceId=${f.foreignTeam}`,
+        checks: [{ action: 'audit.export' }, { action: 'instance.read', scope: s.foreignTeam }],
+      },
+      {
+        variant: 'missing',
+        method: 'GET',
+        path: `${path}?instanceId=${MISSING}`,
+        checks: [{ action: 'audit.export' }, 'missing'],
+      },
+    ]
+  },
+  'GET /api/v1/audit/access-log': async (who, f) => {
+    const s = scopes(f)
+    const path = '/api/v1/audit/access-log'
+    const own = who.personId ?? f.world.personA
+    // For a teacher or member the person is who they are (404 for another); else a filter.
+    const self = ['self', 'coordinator'] as const
+    return [
+      { variant: 'all', method: 'GET', path, checks: [{ action: 'accesslog.read' }] },
+      {
+        variant: 'own person',
+        method: 'GET',
+        path: `${path}?personId=${own}`,
+        checks: [{ action: 'accesslog.read', scope: s.person(own, f.world.orgA), only: self }],
+      },
+      {
+        variant: 'foreign person',
+        method: 'GET',
+        path: `${path}?personId=${f.personC}`,
+        checks: [
+          { action: 'accesslog.read', scope: s.person(f.personC, f.world.orgC), only: self },
+        ],
+      },
+    ]
+  },
+  'DELETE /api/v1/people/:id': async (_who, f) => {
+    const s = scopes(f)
+    const own = await f.freshPerson(f.world.orgA)
+    const foreign = await f.freshPerson(f.world.orgC)
+    return [
+      {
+        variant: 'own',
+        method: 'DELETE',
+        path: `/api/v1/people/${own}`,
+        checks: [{ action: 'person.erase', scope: s.person(own, f.world.orgA) }],
+      },
+      {
+        variant: 'foreign',
+        method: 'DELETE',
+        path: `/api/v1/people/${foreign}`,
+        checks: [{ action: 'person.erase', scope: s.person(foreign, f.world.orgC) }],
+      },
+      {
+        variant: 'missing',
+        method: 'DELETE',
+        path: `/api/v1/people/${MISSING}`,
+        checks: [{ action: 'person.erase' }, 'missing'],
+      },
+    ]
+  },
+}
+Object.assign(CASES, AUDIT_CASES)
+
+function instanceReads(f: Fixtures, suffix: string): Cell[] {
+  const s = scopes(f)
+  const objects = [
+    ['team', f.team, s.team],
+    ['foreignTeam', f.foreignTeam, s.foreignTeam],
+    ['transition', f.world.transitionInstanceId, s.transition],
+    ['foreignTransition', f.foreignTransition, s.foreignTransition],
+  ] as const
+  return [
+    ...objects.map(([variant, id, scope]) => ({
+      variant,
+      method: 'GET',
+      path: `/api/v1/instances/${id}${suffix}`,
+      checks: [{ action: 'instance.read' as const, scope }],
+    })),
+    {
+      variant: 'missing',
+      method: 'GET',
+      path: `/api/v1/instances/${MISSING}${suffix}`,
+      checks: [{ action: 'instance.read' as const }, 'missing' as const],
+    },
+  ]
+}

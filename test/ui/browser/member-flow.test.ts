@@ -1,0 +1,148 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freshDatabase } from '../../support/db.ts'
+import type { TestDatabase } from '../../support/db.ts'
+import {
+  clickAndLoad,
+  launchBrowser,
+  login,
+  mainText,
+  newContext,
+  screenshot,
+  startServer,
+} from '../support/browser.ts'
+import { uiWorld } from '../support/fixtures.ts'
+import type { UiWorld } from '../support/fixtures.ts'
+
+// Functions given to page.evaluate run in the browser, where these exist (no DOM lib here).
+declare const document: any
+
+let db: TestDatabase
+let world: UiWorld
+let server: { url: string; close(): Promise<void> }
+let browser: Browser
+let context: BrowserContext
+let page: Page
+const consoleErrors: string[] = []
+
+beforeAll(async () => {
+  db = await freshDatabase('sqlite')
+  world = await uiWorld(db.store)
+  server = await startServer(db.store)
+  browser = await launchBrowser()
+  // The CSP stays on: any inline script or style it blocks shows up as a console error.
+  context = await newContext(browser, server.url)
+  page = await context.newPage()
+  page.on('console', (m) => {
+    // 400 and 422 answers are logged too; those are expected here.
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))
+      consoleErrors.push(m.text())
+  })
+}, 60_000)
+
+afterAll(async () => {
+  await context?.close()
+  await browser?.close()
+  await server?.close()
+  await db?.cleanup()
+})
+
+const currentPhase = () =>
+  page.locator('.phase-bar li[aria-current="step"] .phase-name').innerText()
+
+async function record(eventTitle: string, organisation: string, fieldLabel: string, text: string) {
+  const form = page.getByRole('region', { name: eventTitle })
+  await form.getByLabel('Organisatie').selectOption({ label: organisation })
+  await form.getByLabel(fieldLabel).fill(text)
+  expect(await clickAndLoad(page, form.getByRole('button', { name: eventTitle }))).toBe(200)
+  expect(await page.getByRole('status').innerText()).toContain(
+    `Gelukt: ${eventTitle.toLowerCase()}`,
+  )
+}
+
+describe('a team member in Chromium', () => {
+  it('logs in and finds their pilot and team', async () => {
+    await login(page, world.memberToken)
+    expect(new URL(page.url()).pathname).toBe('/pilots')
+    expect(await page.locator('h1').innerText()).toBe('Mijn pilots')
+    await clickAndLoad(page, page.getByRole('link', { name: 'Pilot West' }))
+    await clickAndLoad(page, page.getByRole('link', { name: 'Ontwikkelteam', exact: true }))
+    expect(new URL(page.url()).pathname).toBe(`/teams/${world.teamId}`)
+    expect(await currentPhase()).toBe('Verkennen')
+  })
+
+  it('tries to advance and sees, in Dutch, why not', async () => {
+    const step = page.getByRole('region', { name: 'Naar de volgende fase' })
+    expect(
+      await clickAndLoad(page, step.getByRole('button', { name: 'Naar de volgende fase' })),
+    ).toBe(422)
+    const alert = await step.getByRole('alert').innerText()
+    expect(alert).toContain('Naar de volgende fase kan nu niet')
+    expect(alert).toContain(
+      'Nog niet alle deelnemende organisaties hebben een ambitie vastgelegd: Esprit Scholen, Hogeschool van Amsterdam.',
+    )
+    const why = await page.getByRole('region', { name: 'Waarom kan ik niet door?' }).innerText()
+    expect(why).toContain('een belang vastgelegd: Esprit Scholen, Hogeschool van Amsterdam')
+    expect(await currentPhase()).toBe('Verkennen')
+    await screenshot(page, 'flow-teamlid-1-waarom-niet-door')
+  })
+
+  it('gets a bad entry back in the same form, with the problem next to the field', async () => {
+    const form = page.getByRole('region', { name: 'Ambitie vastleggen' })
+    await form.getByLabel('Organisatie').selectOption({ label: 'Esprit Scholen' })
+    await form.getByLabel('Ambitie').fill('   ')
+    expect(await clickAndLoad(page, form.getByRole('button', { name: 'Ambitie vastleggen' }))).toBe(
+      400,
+    )
+    const again = page.getByRole('region', { name: 'Ambitie vastleggen' })
+    const field = again.getByLabel('Ambitie')
+    expect(await field.getAttribute('aria-invalid')).toBe('true')
+    const errorId = await field.getAttribute('aria-describedby')
+    expect(await page.locator(`#${errorId}`).innerText()).toContain('Vul dit veld in.')
+    // What was chosen is still chosen, and the focus is on the field to fix.
+    expect(await again.getByLabel('Organisatie').inputValue()).toBe(world.orgA)
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe(
+      'payload.text',
+    )
+    await screenshot(page, 'flow-teamlid-2-fout-bij-het-veld')
+  })
+
+  it('fixes it, advances, and sees the bar move', async () => {
+    await record('Ambitie vastleggen', 'Esprit Scholen', 'Ambitie', 'Ervaren leraren houden.')
+    await record(
+      'Ambitie vastleggen',
+      'Hogeschool van Amsterdam',
+      'Ambitie',
+      'Praktijk en opleiding verbinden.',
+    )
+    await record('Belang vastleggen', 'Esprit Scholen', 'Belang', 'Geen extra werkdruk.')
+    const why = await page.getByRole('region', { name: 'Waarom kan ik niet door?' }).innerText()
+    expect(why).not.toContain('ambitie')
+    expect(why).toContain('een belang vastgelegd: Hogeschool van Amsterdam.')
+    await record(
+      'Belang vastleggen',
+      'Hogeschool van Amsterdam',
+      'Belang',
+      'Studenten een goede stageplek.',
+    )
+    expect(await page.getByRole('region', { name: 'Waarom kan ik niet door?' }).count()).toBe(0)
+
+    const step = page.getByRole('region', { name: 'Naar de volgende fase' })
+    expect(
+      await clickAndLoad(page, step.getByRole('button', { name: 'Naar de volgende fase' })),
+    ).toBe(200)
+    expect(await currentPhase()).toBe('Delen')
+    expect(await page.locator('.phase-bar li.done .phase-name').allInnerTexts()).toEqual([
+      'Verkennen',
+    ])
+    expect(await page.locator('.phase-summary').innerText()).toBe('Cyclus 1 · fase 2 van 7: Delen')
+    expect(await mainText(page)).toContain('Verkennen → Delen')
+    // The diagram marks the new state.
+    expect(await page.locator('svg [data-active="true"]').getAttribute('data-state')).toBe('delen')
+    await screenshot(page, 'flow-teamlid-3-door-naar-delen')
+  })
+
+  it('breaks no rule of the Content Security Policy on the way', () => {
+    expect(consoleErrors).toEqual([])
+  })
+})
