@@ -7,3 +7,25 @@ export async function insertPerson(db: Db, row: Person): Promise<void> {
 export async function getPerson(db: Db, id: string): Promise<Person | undefined> {
   return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst()
 }
+
+export interface PeopleFilter {
+  /** Only people of these organisations (null: all). */
+  organisationIds: readonly string[] | null
+  /** Only this person (null: anyone). */
+  personId: string | null
+  organisationId?: string | undefined
+}
+
+export async function listPeople(
+  db: Db,
+  filter: PeopleFilter,
+  page: { limit: number; after?: string | undefined },
+): Promise<Person[]> {
+  if (filter.organisationIds && filter.organisationIds.length === 0) return []
+  let query = db.selectFrom('people').selectAll().orderBy('id').limit(page.limit)
+  if (filter.organisationIds) query = query.where('organisation_id', 'in', filter.organisationIds)
+  if (filter.personId) query = query.where('id', '=', filter.personId)
+  if (filter.organisationId) query = query.where('organisation_id', '=', filter.organisationId)
+  if (page.after) query = query.where('id', '>', page.after)
+  return query.execute()
+}

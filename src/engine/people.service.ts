@@ -1,7 +1,7 @@
 import type { DbHandle } from '../../db/create-db.ts'
 import type { Person } from '../../db/database.ts'
 import { getOrganisations } from '../../db/queries/organisations.ts'
-import { getPerson, insertPerson } from '../../db/queries/people.ts'
+import { getPerson, insertPerson, listPeople } from '../../db/queries/people.ts'
 import { authorize, authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { logPersonalDataRead } from '../audit/access-log.service.ts'
@@ -9,6 +9,7 @@ import { notFound, unprocessable } from '../errors.ts'
 import { recordBeheer } from './beheer.ts'
 import { commit } from './commit.ts'
 import { newId } from './ids.ts'
+import { listScope, type Page, pageOf } from './paging.ts'
 
 export interface PersonView {
   id: string
@@ -84,4 +85,31 @@ export async function readPerson(
     route,
   )
   return view(person)
+}
+
+/** People in scope (hr: its organisations; member, teacher: themself); each listed person is logged. */
+export async function listVisiblePeople(
+  store: DbHandle,
+  principal: Principal,
+  query: { organisationId?: string | undefined; limit: number; after?: string | undefined },
+  route = 'unknown',
+): Promise<Page<PersonView>> {
+  const scope = listScope(principal, authorizeRole(principal, 'person.read'))
+  const rows = await listPeople(
+    store.db,
+    {
+      organisationIds: scope.scopeOrganisationIds,
+      personId: scope.scopePersonId,
+      organisationId: query.organisationId,
+    },
+    { limit: query.limit + 1, after: query.after },
+  )
+  const page = pageOf(rows, query.limit, (p) => p.id, view)
+  await logPersonalDataRead(
+    store,
+    principal,
+    page.items.map((p) => ({ id: p.id, organisationId: p.organisationId })),
+    route,
+  )
+  return page
 }

@@ -14,6 +14,7 @@ export const ROUTE_ACTIONS: Record<string, readonly Action[] | 'public'> = {
   'POST /api/v1/organisations': ['organisation.create'],
   'GET /api/v1/organisations': ['organisation.read'],
   'POST /api/v1/people': ['person.create'],
+  'GET /api/v1/people': ['person.read'],
   'GET /api/v1/people/:id': ['person.read'],
   'POST /api/v1/tokens': ['token.create'],
   'GET /api/v1/tokens': ['token.read'],

@@ -73,6 +73,7 @@ export const CASES: Record<string, Builder> = {
       checks: [{ action: 'person.create' as const, scope: s.person('nieuw', org!) }],
     }))
   },
+  'GET /api/v1/people': async () => get('/api/v1/people', 'person.read'),
   'GET /api/v1/people/:id': async (who, f) => {
     const s = scopes(f)
     const own = who.personId ?? f.world.personA

@@ -1,8 +1,16 @@
 import { createRoute } from '@hono/zod-openapi'
 import type { Store } from '../../engine/store.ts'
-import { createPerson, readPerson } from '../../engine/people.service.ts'
+import { createPerson, listVisiblePeople, readPerson } from '../../engine/people.service.ts'
 import { newRouter, bearer } from '../router.ts'
-import { IdParam, Person, PersonInput, problemResponses } from '../schemas.ts'
+import {
+  Id,
+  IdParam,
+  PageQuery,
+  Person,
+  PersonInput,
+  pageOf,
+  problemResponses,
+} from '../schemas.ts'
 
 export function peopleRoutes(store: Store) {
   return newRouter()
@@ -22,6 +30,33 @@ export function peopleRoutes(store: Store) {
         },
       }),
       async (c) => c.json(await createPerson(store, c.var.principal, c.req.valid('json')), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/people',
+        tags: ['Beheer'],
+        summary: 'List people in scope (every listed person is written to the access log)',
+        security: bearer,
+        request: { query: PageQuery.extend({ organisationId: Id.optional() }) },
+        responses: {
+          200: {
+            description: 'A page',
+            content: { 'application/json': { schema: pageOf(Person, 'PersonPage') } },
+          },
+          ...problemResponses(400, 401, 403),
+        },
+      }),
+      async (c) =>
+        c.json(
+          await listVisiblePeople(
+            store,
+            c.var.principal,
+            c.req.valid('query'),
+            'GET /api/v1/people',
+          ),
+          200,
+        ),
     )
     .openapi(
       createRoute({
