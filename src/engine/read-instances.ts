@@ -10,6 +10,7 @@ import { machines } from '../../machines/index.ts'
 import { authorize, authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { notFound } from '../errors.ts'
+import { hashedEventOf } from './event-row.ts'
 import { viewInstance } from './instance-view.ts'
 import type { InstanceView } from './instance-view.ts'
 import { listScope, type Page, pageOf } from './paging.ts'
@@ -89,19 +90,8 @@ export interface EventView {
 }
 
 export function viewEvent(row: EventRow): EventView {
-  return {
-    seq: row.seq,
-    type: row.type,
-    payload: JSON.parse(row.payload) as unknown,
-    reason: row.reason,
-    actor: { tokenId: row.actor_token_id, role: row.actor_role },
-    recordedAt: row.recorded_at,
-    effectiveDate: row.effective_date,
-    stateBefore: row.state_before === null ? null : (JSON.parse(row.state_before) as unknown),
-    stateAfter: JSON.parse(row.state_after) as unknown,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  }
+  const { instanceId: _instanceId, ...fields } = hashedEventOf(row)
+  return { ...fields, prevHash: row.prev_hash, hash: row.hash }
 }
 
 export async function listInstanceEvents(

@@ -2,6 +2,7 @@ import type { DbHandle } from '../../db/create-db.ts'
 import type { EventRow } from '../../db/database.ts'
 import { listEvents } from '../../db/queries/events.ts'
 import { getInstance, listAllInstanceIds } from '../../db/queries/instances.ts'
+import { hashedEventOf } from './event-row.ts'
 import { ZERO_HASH, eventHash } from './hash.ts'
 
 export interface ChainBreak {
@@ -69,18 +70,7 @@ function checkEvent(row: EventRow, expectedSeq: number, prevHash: string): strin
   if (row.prev_hash !== prevHash) return 'prevHash does not match the previous event’s hash'
   let recomputed: string
   try {
-    recomputed = eventHash(row.prev_hash, {
-      instanceId: row.instance_id,
-      seq: row.seq,
-      type: row.type,
-      payload: JSON.parse(row.payload) as unknown,
-      reason: row.reason,
-      actor: { tokenId: row.actor_token_id, role: row.actor_role },
-      recordedAt: row.recorded_at,
-      effectiveDate: row.effective_date,
-      stateBefore: row.state_before === null ? null : (JSON.parse(row.state_before) as unknown),
-      stateAfter: JSON.parse(row.state_after) as unknown,
-    })
+    recomputed = eventHash(row.prev_hash, hashedEventOf(row))
   } catch {
     return 'stored fields are not valid JSON'
   }
