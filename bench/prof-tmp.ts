@@ -4,7 +4,7 @@ import { seed, BENCH_SECRET } from './lib/seed.ts'
 import { flowEvent, flowCycle } from './lib/flow.ts'
 const path = `/tmp/prof/p-${Date.now()}.sqlite`
 const seeded = await seed(`sqlite:${path}`, 50)
-const store = createDb(`sqlite:${path}`)
+const store = createDb(`sqlite:${path}`, { unsafeNoSync: process.env.NOSYNC === "1" })
 const app = createApp({ store })
 const pos = new Map<string, number>()
 const cycle = flowCycle(seeded)

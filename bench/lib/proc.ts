@@ -18,7 +18,10 @@ export interface Proc {
 
 /** `doorlopend serve` as its own process on 127.0.0.1 and a free port. */
 export function startEngine(env: Record<string, string>): Promise<Proc> {
-  return startProcess(['bin/doorlopend.js', 'serve'], env)
+  // BENCH_CPU_PROF=<dir>: the server writes a CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []
+  return startProcess([...flags, 'bin/doorlopend.js', 'serve'], env)
 }
 
 /** Any TypeScript file that prints `luistert op http://…` once it listens. */
@@ -49,6 +52,7 @@ async function startProcess(args: string[], env: Record<string, string>): Promis
       reject(new Error(`exited with ${code} before listening:\n${log}`))
     })
   })
+  child.stderr?.on("data", (d: Buffer) => process.env.BENCH_DEBUG && process.stderr.write(d))
   const pid = child.pid ?? 0
   return {
     url,

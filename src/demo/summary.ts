@@ -113,6 +113,6 @@ function usage(logins: DemoLogin[]): string[] {
     `  curl -H "Authorization: Bearer ${token('hr')}" "${BASE}/api/v1/instances?machine=rolovergang"`,
     `  curl -H "Authorization: Bearer ${token('auditor')}" ${BASE}/api/v1/audit/verify`,
     'The history of a process, with its hashes: GET /api/v1/instances/<id>/events.',
-    'The web UI at / will accept the same tokens once it exists (a later issue).',
+    'Or open the web UI at http://127.0.0.1:3000/ and log in by pasting one of these tokens.',
   ]
 }

@@ -10,6 +10,7 @@ import {
 } from '../../db/queries/instances.ts'
 import type { Actor } from './actor.ts'
 import { GroupCommitter } from './group-commit.ts'
+import type { Claim } from './group-commit.ts'
 import { ZERO_HASH, eventHash } from './hash.ts'
 
 /** What one event changes: the event's own fields and the instance's new head. */
@@ -56,6 +57,8 @@ export class Writer {
     readonly dialect: Dialect,
     readonly actor: Actor,
     readonly now: string,
+    /** Takes the instance for this unit's batch (group commit with several lanes). */
+    private readonly claim: Claim = () => {},
   ) {}
 
   /**
@@ -63,6 +66,7 @@ export class Writer {
    * SQLite the whole transaction already holds the write lock (BEGIN IMMEDIATE).
    */
   lock(instanceId: string): Promise<Instance | undefined> {
+    this.claim(instanceId)
     return getInstance(this.tx, instanceId, { forUpdate: this.dialect === 'postgres' })
   }
 
@@ -134,6 +138,11 @@ export class Writer {
 }
 
 const MAX_ATTEMPTS = 3
+/**
+ * Batches open at once on PostgreSQL, each on a pooled connection (the rest serve reads). SQLite
+ * has one connection and one writer: one lane.
+ */
+const POSTGRES_LANES = 1
 /** Units of work per shared transaction at most: bounds the latency one batch adds. */
 const MAX_BATCH = 128
 
@@ -143,7 +152,7 @@ function committerFor(store: DbHandle): GroupCommitter {
   let committer = committers.get(store)
   if (!committer) {
     committer = new GroupCommitter(store.db, {
-      lanes: 1,
+      lanes: store.dialect === 'postgres' ? POSTGRES_LANES : 1,
       maxBatch: MAX_BATCH,
       maxAttempts: MAX_ATTEMPTS,
       isRetryable,
@@ -166,8 +175,8 @@ export async function commit<T>(
   actor: Actor,
   work: (writer: Writer) => Promise<T>,
 ): Promise<T> {
-  return committerFor(store).submit((tx) =>
-    work(new Writer(tx, store.dialect, actor, new Date().toISOString())),
+  return committerFor(store).submit((tx, claim) =>
+    work(new Writer(tx, store.dialect, actor, new Date().toISOString(), claim)),
   )
 }
 

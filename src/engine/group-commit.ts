@@ -2,16 +2,22 @@ import { sql } from 'kysely'
 import type { ControlledTransaction } from 'kysely'
 import type { Database, Db } from '../../db/database.ts'
 
+/** Lets a unit take a key (an instance) for its batch; see GroupCommitter. */
+export type Claim = (key: string) => void
+
 /** One caller's unit of work, waiting for a batch. */
 interface Pending {
-  run: (tx: Db) => Promise<unknown>
+  run: (tx: Db, claim: Claim) => Promise<unknown>
   resolve: (value: unknown) => void
   reject: (error: unknown) => void
   attempt: number
 }
 
 export interface GroupCommitOptions {
-  /** Batches that may be open at once: 1 on SQLite (one connection, one writer). */
+  /**
+   * Batches that may be open at once: 1 on SQLite (one connection, one writer); on PostgreSQL
+   * several, each on its own connection.
+   */
   lanes: number
   /** Most units in one transaction; bounds the latency one batch adds. */
   maxBatch: number
@@ -27,6 +33,11 @@ export interface GroupCommitOptions {
  * handed out once it is durable, and when the COMMIT (or the batch machinery) fails, every unit
  * in the batch fails with that error and nothing of the batch is stored. Units are never retried
  * after a COMMIT was sent, since a lost acknowledgement could otherwise apply them twice.
+ *
+ * With several lanes, a unit claims each instance it locks. A unit that finds its instance
+ * claimed by another open batch steps back (rolls back its savepoint) and runs again once that
+ * batch is done, instead of waiting on the database's row lock inside its own batch: two batches
+ * that waited on each other's rows would deadlock.
  */
 export class GroupCommitter {
   readonly #db: Db
@@ -34,13 +45,15 @@ export class GroupCommitter {
   #queue: Pending[] = []
   #busyLanes = 0
   #scheduled = false
+  /** Instance → the open batch that holds it (only with more than one lane). */
+  readonly #claims = new Map<string, Batch>()
 
   constructor(db: Db, options: GroupCommitOptions) {
     this.#db = db
     this.#options = options
   }
 
-  submit<T>(run: (tx: Db) => Promise<T>): Promise<T> {
+  submit<T>(run: (tx: Db, claim: Claim) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ run, resolve: resolve as (value: unknown) => void, reject, attempt: 1 })
       this.#schedule()
@@ -64,14 +77,27 @@ export class GroupCommitter {
     while (this.#busyLanes < this.#options.lanes && this.#queue.length > 0) {
       const batch = this.#queue.splice(0, this.#options.maxBatch)
       this.#busyLanes++
-      void this.#runBatch(batch).finally(() => {
+      const open = new Batch()
+      void this.#runBatch(batch, this.#claimFor(open)).finally(() => {
         this.#busyLanes--
+        open.done = true
+        for (const [key, owner] of this.#claims) if (owner === open) this.#claims.delete(key)
+        this.#queue.unshift(...open.waiters)
         if (this.#queue.length > 0) this.#schedule()
       })
     }
   }
 
-  async #runBatch(batch: Pending[]): Promise<void> {
+  #claimFor(batch: Batch): Claim {
+    if (this.#options.lanes === 1) return () => {}
+    return (key) => {
+      const owner = this.#claims.get(key)
+      if (owner && owner !== batch) throw new Claimed(owner)
+      this.#claims.set(key, batch)
+    }
+  }
+
+  async #runBatch(batch: Pending[], claim: Claim): Promise<void> {
     let trx: ControlledTransaction<Database>
     try {
       trx = await this.#db.startTransaction().execute()
@@ -81,8 +107,16 @@ export class GroupCommitter {
     }
     const settle: (() => void)[] = []
     const again: Pending[] = []
+    const deferred = new Set<Pending>()
+    /** Deferred units whose holder finished meanwhile: they run again whatever becomes of us. */
+    const requeue: Pending[] = []
     const failed = (unit: Pending, error: unknown) => {
-      if (unit.attempt < this.#options.maxAttempts && this.#options.isRetryable(error)) {
+      if (error instanceof Claimed) {
+        // Runs again after the batch that holds its instance, whatever becomes of this one.
+        if (error.owner.done) requeue.push(unit)
+        else error.owner.waiters.push(unit)
+        deferred.add(unit)
+      } else if (unit.attempt < this.#options.maxAttempts && this.#options.isRetryable(error)) {
         again.push({ ...unit, attempt: unit.attempt + 1 })
       } else {
         settle.push(() => unit.reject(error))
@@ -93,14 +127,14 @@ export class GroupCommitter {
       if (batch.length === 1 && only) {
         // Alone: no savepoint needed, a failure rolls back the whole transaction.
         try {
-          const value = await only.run(trx)
+          const value = await only.run(trx, claim)
           settle.push(() => only.resolve(value))
         } catch (error) {
           await trx.rollback().execute()
           failed(only, error)
         }
       } else {
-        for (const unit of batch) await this.#runInSavepoint(trx, unit, settle, failed)
+        for (const unit of batch) await this.#runInSavepoint(trx, unit, claim, settle, failed)
       }
       if (!trx.isRolledBack) await trx.commit().execute()
     } catch (error) {
@@ -109,23 +143,25 @@ export class GroupCommitter {
           .rollback()
           .execute()
           .catch(() => {})
-      for (const unit of batch) unit.reject(error)
+      for (const unit of batch) if (!deferred.has(unit)) unit.reject(error)
+      this.#queue.unshift(...requeue)
       return
     }
     for (const done of settle) done()
-    if (again.length > 0) this.#queue.unshift(...again)
+    this.#queue.unshift(...requeue, ...again)
   }
 
   async #runInSavepoint(
     trx: ControlledTransaction<Database>,
     unit: Pending,
+    claim: Claim,
     settle: (() => void)[],
     failed: (unit: Pending, error: unknown) => void,
   ): Promise<void> {
     await sql`savepoint unit`.execute(trx)
     let value: unknown
     try {
-      value = await unit.run(trx)
+      value = await unit.run(trx, claim)
     } catch (error) {
       // If this fails (the connection or transaction is gone), the whole batch fails.
       await sql`rollback to savepoint unit`.execute(trx)
@@ -135,5 +171,18 @@ export class GroupCommitter {
     }
     await sql`release savepoint unit`.execute(trx)
     settle.push(() => unit.resolve(value))
+  }
+}
+
+/** An open batch, and the units waiting for it to finish before they run again. */
+class Batch {
+  readonly waiters: Pending[] = []
+  done = false
+}
+
+/** A unit found its instance held by another open batch. */
+class Claimed extends Error {
+  constructor(readonly owner: Batch) {
+    super('instance held by another batch')
   }
 }

@@ -102,4 +102,18 @@ describe.each(DATABASES)('group commit on %s', (kind) => {
     expect((await beheerEvents()).length).toBe(before + UNITS - 2)
     expect((await verifyChains(db.store)).ok).toBe(true)
   })
+
+  it('runs a unit whose instance another open batch holds after that batch, in order', async () => {
+    const first = Array.from({ length: 10 }, (_, n) => unit(200 + n))
+    // Later ticks: on PostgreSQL these form further batches while the first is still open.
+    await new Promise((resolve) => setImmediate(resolve))
+    const second = Array.from({ length: 10 }, (_, n) => unit(300 + n))
+    await new Promise((resolve) => setImmediate(resolve))
+    const third = Array.from({ length: 10 }, (_, n) => unit(400 + n))
+    const results = await Promise.allSettled([...first, ...second, ...third])
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true)
+    const seqs = results.map((r) => (r.status === 'fulfilled' ? r.value : 0))
+    expect(new Set(seqs).size).toBe(30)
+    expect((await verifyChains(db.store)).ok).toBe(true)
+  })
 })

@@ -14,6 +14,7 @@ import { fieldsOf } from '../forms/fields.ts'
 import type { FormState } from '../forms/schema-form.tsx'
 import { dutchErrors, placeErrors } from '../forms/schema-form.tsx'
 import { eventTitle } from '../labels.ts'
+import { readForm } from '../forms/read-form.ts'
 
 /** A form that failed, to render again in place: which event, and what came back. */
 export interface FailedForm {
@@ -37,7 +38,7 @@ export async function submitEvent(
   machineId: string,
   known: (view: InstanceView, type: string) => Promise<KnownChoices>,
 ): Promise<SubmitOutcome> {
-  const values = formValues(await c.req.parseBody({ all: true }))
+  const values = formValues(await readForm(c))
   const view = await readInstance(deps.store, principal, instanceId)
   if (view.machine.id !== machineId) throw notFound('Proces', instanceId)
   const def = getMachine(machineId)

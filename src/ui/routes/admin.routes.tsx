@@ -21,6 +21,7 @@ import { OrganisationsPage, PeoplePage } from '../pages/admin-pages.tsx'
 import { TokensPage } from '../pages/admin-tokens-page.tsx'
 import { html } from '../render.tsx'
 import { guard, param } from '../session/guard.ts'
+import { readForm } from '../forms/read-form.ts'
 
 type Status = 200 | 201 | 400 | 422
 
@@ -32,7 +33,7 @@ async function submit<T>(
   run: (input: T) => Promise<Response>,
   again: (state: FormState, status: Status) => Promise<Response>,
 ): Promise<Response> {
-  const values = formValues(await c.req.parseBody({ all: true }))
+  const values = formValues(await readForm(c))
   const decoded = decodePayload(fields, values)
   const errors = dutchErrors(schema, decoded.payload, decoded.nameOf)
   if (errors.length > 0) return again({ values, errors: placeErrors(fields, errors).byName }, 400)

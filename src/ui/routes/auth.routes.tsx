@@ -13,6 +13,7 @@ import {
 } from '../session/cookies.ts'
 import { CSRF_FIELD, newSecret, sameOrigin, sameSecret } from '../session/csrf.ts'
 import { guard, safeReturn } from '../session/guard.ts'
+import { readForm } from '../forms/read-form.ts'
 
 interface LoginState {
   error?: string | undefined
@@ -86,7 +87,7 @@ export function authRoutes(deps: UiDeps) {
       return showLogin(c, { back, notice })
     })
     .post('/login', async (c) => {
-      const body = await c.req.parseBody()
+      const body = await readForm(c, {})
       const back = safeReturn(typeof body['terug'] === 'string' ? body['terug'] : undefined)
       const sent = typeof body[CSRF_FIELD] === 'string' ? body[CSRF_FIELD] : ''
       const expected = readCookie(c, LOGIN_COOKIE) ?? ''

@@ -19,6 +19,7 @@ import { Page } from '../layout.tsx'
 import { html } from '../render.tsx'
 import { guard, param } from '../session/guard.ts'
 import { PhaseBar } from '../views/phase-bar.tsx'
+import { readForm } from '../forms/read-form.ts'
 
 interface Team {
   team: PilotView['teams'][number]
@@ -147,7 +148,7 @@ export function pilotRoutes(deps: UiDeps) {
     .post(
       '/pilots',
       page(async (c, who) => {
-        const values = formValues(await c.req.parseBody({ all: true }))
+        const values = formValues(await readForm(c))
         const fields = await pilotFields(new Directory(deps.store, who.principal))
         const decoded = decodePayload(fields, values)
         const errors = dutchErrors(PilotInput, decoded.payload, decoded.nameOf)

@@ -28,6 +28,7 @@ import { guard, param } from '../session/guard.ts'
 import { idsUnder } from '../views/names.ts'
 import type { Question } from '../views/questions.ts'
 import { QUESTIONS, isOpen, isStil } from '../views/questions.ts'
+import { readForm } from '../forms/read-form.ts'
 
 const LIST_LIMIT = 500
 
@@ -182,7 +183,7 @@ export function transitionRoutes(deps: UiDeps) {
     .post(
       '/transitions',
       page(async (c, who) => {
-        const values = formValues(await c.req.parseBody({ all: true }))
+        const values = formValues(await readForm(c))
         const directory = new Directory(deps.store, who.principal)
         const fields = await requestFields(directory, who)
         const decoded = decodePayload(fields, values)

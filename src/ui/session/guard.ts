@@ -9,6 +9,7 @@ import { UI_ROUTES } from '../ui-route-table.ts'
 import { errorPage } from '../render.tsx'
 import { SESSION_COOKIE, clearCookie, readCookie } from './cookies.ts'
 import { CSRF_FIELD, sameOrigin, sameSecret } from './csrf.ts'
+import { readForm } from '../forms/read-form.ts'
 
 export type PageHandler = (c: Context<UiEnv>, who: Who) => Response | Promise<Response>
 
@@ -40,7 +41,7 @@ export function guard(deps: UiDeps) {
       }
       const who: Who = { principal, session }
       if (c.req.method === 'POST') {
-        const body = await c.req.parseBody({ all: true })
+        const body = await readForm(c)
         const sent = body[CSRF_FIELD]
         if (!sameOrigin(c) || typeof sent !== 'string' || !sameSecret(sent, session.csrf)) {
           return errorPage(
