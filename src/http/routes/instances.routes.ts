@@ -23,7 +23,10 @@ import {
 
 const EventHeaders = z.object({
   'if-match': z.string().max(40).optional().openapi({ example: '"3"' }),
-  'idempotency-key': z.string().regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key: 1–200 zichtbare ASCII-tekens.').optional(),
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key: 1–200 zichtbare ASCII-tekens.')
+    .optional(),
 })
 
 /** `"3"`, `W/"3"` or `3` → 3. */
