@@ -2,6 +2,7 @@ import type { DbHandle } from '../../db/create-db.ts'
 
 import { findIdempotencyRecord, insertIdempotencyRecord } from '../../db/queries/idempotency.ts'
 import { getInstanceOrganisationIds } from '../../db/queries/instances.ts'
+import { getPerson } from '../../db/queries/people.ts'
 import { apply, evaluate, eventDefinition, getMachine } from '../../machines/index.ts'
 import type { MachineDefinition, MachineEvent } from '../../machines/types.ts'
 import { authorize } from '../access/policy.ts'
@@ -80,6 +81,7 @@ export async function postEvent(
     }
 
     const event = machineEvent(def, request, principal, w.now)
+    await checkReferences(w, event)
     const verdict = evaluate(def, snapshot, event)
     if (!verdict.ok) throw blocked(request.type, verdict.reasons)
     const next = apply(def, snapshot, event)
@@ -102,6 +104,16 @@ export async function postEvent(
     if (options.idempotency) await rememberIdempotent(w, principal, options.idempotency, result)
     return result
   })
+}
+
+/** A person named in a payload must exist: the machine cannot know, the database does. */
+async function checkReferences(w: Writer, event: MachineEvent): Promise<void> {
+  const personId = event.payload['personId']
+  if (event.type !== 'lid.toevoegen' || typeof personId !== 'string') return
+  const person = await getPerson(w.tx, personId)
+  if (!person || person.erased_at) {
+    throw blocked(event.type, [`Persoon ‘${personId}’ bestaat niet; maak de persoon eerst aan.`])
+  }
 }
 
 /** Validates the request against the event's definition and builds the machine event. */

@@ -62,6 +62,27 @@ describe.each(DATABASES)('the write path on %s', (kind) => {
     expect(fresh.body.instance.version).toBe(3)
   })
 
+  it('accepts If-Match: * as "whatever the current version is"', async () => {
+    const res = await admin.post(events(world.teamId), ambitie(world.orgA), { 'if-match': '*' })
+    expect(res.status).toBe(200)
+  })
+
+  it('refuses to add a member who does not exist (422), writing nothing', async () => {
+    const before = await eventCount()
+    const res = await admin.post(events(world.teamId), {
+      type: 'lid.toevoegen',
+      payload: { personId: 'pers_bestaat_niet', role: 'leraar', organisationId: world.orgA },
+    })
+    expect(res.status).toBe(422)
+    expect(res.body.blocked.reasons[0]).toMatch(/bestaat niet/)
+    expect(await eventCount()).toBe(before)
+    const real = await admin.post(events(world.teamId), {
+      type: 'lid.toevoegen',
+      payload: { personId: world.personA, role: 'coordinator', organisationId: world.orgA },
+    })
+    expect(real.status).toBe(200)
+  })
+
   it('applies one Idempotency-Key sent 10 times concurrently once, with identical answers', async () => {
     const before = await eventCount()
     const answers = await Promise.all(

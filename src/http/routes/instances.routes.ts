@@ -29,9 +29,9 @@ const EventHeaders = z.object({
     .optional(),
 })
 
-/** `"3"`, `W/"3"` or `3` → 3. */
+/** `"3"`, `W/"3"` or `3` → 3; `*` (any version) → no condition. */
 function parseIfMatch(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined
+  if (value === undefined || value.trim() === '*') return undefined
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value)
   if (!match?.[1]) {
     throw badRequest('If-Match moet een versie zijn, zoals "3".', [
