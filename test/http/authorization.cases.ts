@@ -193,7 +193,6 @@ export const CASES: Record<string, Builder> = {
   'POST /api/v1/instances/:id/events': async (_who, f) => {
     const s = scopes(f)
     const cells: Cell[] = []
-    let n = 0
     const post = async (
       variant: string,
       fresh: () => Promise<string>,
@@ -222,7 +221,7 @@ export const CASES: Record<string, Builder> = {
       })
       await post(variant, fresh, scope, 'ontwikkelteam.lid', {
         type: 'lid.toevoegen',
-        payload: { personId: `pers_extra_${++n}`, role: 'leraar', organisationId: org },
+        payload: { personId: await f.freshPerson(org), role: 'leraar', organisationId: org },
       })
     }
     for (const [variant, fresh, scope] of [

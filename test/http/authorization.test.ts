@@ -305,8 +305,9 @@ describe.each(DATABASES)('authorization matrix (%s)', (kind) => {
         type: 'lid.toevoegen',
         payload: { personId, role: 'leraar', organisationId: fixtures.world.orgA },
       })
-    expect((await add(member('member coordinator'), 'pers_nieuw_1')).status).toBe(200)
-    const refused = await add(member('member (not coordinator)'), 'pers_nieuw_2')
+    const newcomer = () => fixtures.freshPerson(fixtures.world.orgA)
+    expect((await add(member('member coordinator'), await newcomer())).status).toBe(200)
+    const refused = await add(member('member (not coordinator)'), await newcomer())
     expectProblem(refused, 404)
     // …while the same member may send the team's other events.
     const other = await new Client(admin.app, member('member (not coordinator)')?.token).post(
