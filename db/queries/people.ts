@@ -29,3 +29,8 @@ export async function listPeople(
   if (page.after) query = query.where('id', '>', page.after)
   return query.execute()
 }
+
+export async function getPeople(db: Db, ids: readonly string[]): Promise<Person[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('people').selectAll().where('id', 'in', ids).execute()
+}

@@ -60,6 +60,8 @@ export const POLICY = {
     member: 'self',
     teacher: 'self',
   },
+  /** The names of a team's members: whoever reads the team may know who is in it. */
+  'team.members': { admin: 'all', hr: 'organisations', auditor: 'organisations', member: 'self' },
   'ontwikkelteam.event': { admin: 'all', hr: 'organisations', member: 'self' },
   'ontwikkelteam.lid': { admin: 'all', hr: 'organisations', member: 'coordinator' },
   'rolovergang.event': { admin: 'all', hr: 'organisations' },

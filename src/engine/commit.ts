@@ -142,7 +142,7 @@ const MAX_ATTEMPTS = 3
  * Batches open at once on PostgreSQL, each on a pooled connection (the rest serve reads). SQLite
  * has one connection and one writer: one lane.
  */
-const POSTGRES_LANES = 1
+const POSTGRES_LANES = 4
 /** Units of work per shared transaction at most: bounds the latency one batch adds. */
 const MAX_BATCH = 128
 

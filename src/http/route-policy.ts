@@ -27,6 +27,7 @@ export const ROUTE_ACTIONS: Record<string, readonly Action[] | 'public'> = {
   'GET /api/v1/instances': ['instance.read'],
   'GET /api/v1/instances/:id': ['instance.read'],
   'GET /api/v1/instances/:id/events': ['instance.read'],
+  'GET /api/v1/instances/:id/members': ['team.members'],
   'POST /api/v1/instances/:id/events': [
     'ontwikkelteam.event',
     'ontwikkelteam.lid',

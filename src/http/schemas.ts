@@ -201,3 +201,12 @@ export const problemResponses = (...statuses: number[]) =>
       },
     ]),
   )
+
+export const TeamMember = z
+  .object({
+    personId: z.string(),
+    name: z.string().nullable(),
+    role: z.string(),
+    organisationId: z.string(),
+  })
+  .openapi('TeamMember')

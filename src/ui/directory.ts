@@ -1,12 +1,11 @@
 import type { Store } from '../engine/store.ts'
 import { ruleFor } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
-import { BEHEER_ID } from '../engine/beheer.ts'
 import { listVisibleOrganisations } from '../engine/organisations.service.ts'
 import type { OrganisationView } from '../engine/organisations.service.ts'
-import { readPerson } from '../engine/people.service.ts'
+import { listVisiblePeople, readPerson } from '../engine/people.service.ts'
 import type { PersonView } from '../engine/people.service.ts'
-import { listInstanceEvents } from '../engine/read-instances.ts'
+import { teamMembers } from '../engine/team-members.service.ts'
 import { listAllTokens } from '../engine/tokens.service.ts'
 import { ProblemError } from '../errors.ts'
 
@@ -50,7 +49,7 @@ export class Directory {
   person(id: string): Promise<PersonView | undefined> {
     let found = this.people.get(id)
     if (!found) {
-      found = readPerson(this.store, this.principal, id).catch((error: unknown) => {
+      found = readPerson(this.store, this.principal, id, 'ui').catch((error: unknown) => {
         if (error instanceof ProblemError) return undefined
         throw error
       })
@@ -75,34 +74,27 @@ export class Directory {
     return new Map((await listAllTokens(this.store, this.principal)).map((t) => [t.id, t.name]))
   }
 
-  /**
-   * Every person, for those who may read the beheer history (admin, an unscoped auditor): people
-   * are recorded there when they are created. There is no list-people service yet.
-   */
-  async everyone(): Promise<PersonView[]> {
-    if (this.principal.role !== 'admin') return []
-    const ids: string[] = []
-    let after: string | undefined
+  /** The names of a team's members, for everyone who may read the team (members included). */
+  async teamMemberNames(instanceId: string): Promise<Map<string, string>> {
     try {
-      for (;;) {
-        const page = await listInstanceEvents(this.store, this.principal, BEHEER_ID, {
-          limit: 500,
-          after,
-        })
-        for (const event of page.items) {
-          const payload = event.payload as { personId?: unknown }
-          if (event.type === 'persoon.aangemaakt' && typeof payload.personId === 'string') {
-            ids.push(payload.personId)
-          }
-        }
-        if (!page.next) break
-        after = page.next
-      }
+      const members = await teamMembers(this.store, this.principal, instanceId, 'ui team')
+      return new Map(members.flatMap((m) => (m.name ? [[m.personId, m.name] as const] : [])))
     } catch (error) {
-      if (error instanceof ProblemError) return []
+      if (error instanceof ProblemError) return new Map()
       throw error
     }
-    const people = await Promise.all(ids.map((id) => this.person(id)))
-    return people.filter((p): p is PersonView => p !== undefined)
+  }
+
+  /** Every person the caller may read (admin: all; hr: its organisations; others: themself). */
+  async everyone(): Promise<PersonView[]> {
+    if (!ruleFor(this.principal.role, 'person.read')) return []
+    const all: PersonView[] = []
+    let after: string | undefined
+    for (;;) {
+      const page = await listVisiblePeople(this.store, this.principal, { limit: 500, after }, 'ui')
+      all.push(...page.items)
+      if (!page.next) return all
+      after = page.next
+    }
   }
 }

@@ -190,6 +190,36 @@ export const CASES: Record<string, Builder> = {
   'GET /api/v1/instances': async () => get('/api/v1/instances', 'instance.read'),
   'GET /api/v1/instances/:id': async (_who, f) => instanceReads(f, ''),
   'GET /api/v1/instances/:id/events': async (_who, f) => instanceReads(f, '/events'),
+  'GET /api/v1/instances/:id/members': async (_who, f) => {
+    const s = scopes(f)
+    const path = (id: string) => `/api/v1/instances/${id}/members`
+    return [
+      {
+        variant: 'own',
+        method: 'GET',
+        path: path(f.team),
+        checks: [
+          { action: 'instance.read', scope: s.team },
+          { action: 'team.members', scope: s.team },
+        ],
+      },
+      {
+        variant: 'foreign',
+        method: 'GET',
+        path: path(f.foreignTeam),
+        checks: [
+          { action: 'instance.read', scope: s.foreignTeam },
+          { action: 'team.members', scope: s.foreignTeam },
+        ],
+      },
+      {
+        variant: 'missing',
+        method: 'GET',
+        path: path(MISSING),
+        checks: [{ action: 'team.members' }, 'missing'],
+      },
+    ]
+  },
   'POST /api/v1/instances/:id/events': async (_who, f) => {
     const s = scopes(f)
     const cells: Cell[] = []

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { Store } from '../../engine/store.ts'
 import { sha256Hex } from '../../engine/hash.ts'
 import { postEvent } from '../../engine/post-event.ts'
+import { teamMembers } from '../../engine/team-members.service.ts'
 import {
   listInstanceEvents,
   listVisibleInstances,
@@ -19,6 +20,7 @@ import {
   InstanceQuery,
   pageOf,
   problemResponses,
+  TeamMember,
 } from '../schemas.ts'
 
 const EventHeaders = z.object({
@@ -114,6 +116,33 @@ export function instanceRoutes(store: Store) {
         })
         c.header('ETag', `"${result.instance.version}"`)
         return c.json(result, 200)
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/instances/{id}/members',
+        tags: ['Processen'],
+        summary: 'The members of a team, by name (each name resolved is written to the access log)',
+        security: bearer,
+        request: { params: IdParam },
+        responses: {
+          200: {
+            description: 'The members',
+            content: { 'application/json': { schema: z.object({ items: z.array(TeamMember) }) } },
+          },
+          ...problemResponses(401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const id = c.req.valid('param').id
+        const items = await teamMembers(
+          store,
+          c.var.principal,
+          id,
+          'GET /api/v1/instances/:id/members',
+        )
+        return c.json({ items }, 200)
       },
     )
     .openapi(

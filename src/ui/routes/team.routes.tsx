@@ -36,7 +36,7 @@ async function teamKnown(
   }))
   const members = context.members ?? []
   if (type === 'lid.verwijderen') {
-    const names = await directory.personNames(members.map((m) => m.personId))
+    const names = await directory.teamMemberNames(view.id)
     const options = members.map((m) => ({
       value: m.personId,
       label: `${names.get(m.personId) ?? m.personId} (${valueLabel(m.role)})`,
@@ -69,9 +69,12 @@ export function teamRoutes(deps: UiDeps) {
     const context = view.context as TeamContext
     const directory = new Directory(deps.store, who.principal)
     const events = await historyOf(deps.store, who.principal, id)
-    const people = await directory.personNames(
-      idsUnder([view.context, events.map((e) => e.payload)], ['personId']),
-    )
+    const people = new Map([
+      ...(await directory.personNames(
+        idsUnder([view.context, events.map((e) => e.payload)], ['personId']),
+      )),
+      ...(await directory.teamMemberNames(id)),
+    ])
     const organisations = new Map((context.organisations ?? []).map((o) => [o.id, o.name]))
     const pilot = context.pilotId
       ? await readPilot(deps.store, who.principal, context.pilotId).catch((e: unknown) => {
