@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { Client, testApp, tokenFor } from '../support/app.ts'
+import type { Client } from '../support/app.ts'
+import { testApp, tokenFor } from '../support/app.ts'
 import { DATABASES, freshDatabase } from '../support/db.ts'
 import type { TestDatabase } from '../support/db.ts'
 import { buildWorld } from '../support/world.ts'
