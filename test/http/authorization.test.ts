@@ -10,7 +10,10 @@ import type { Response } from '../support/app.ts'
 import { DATABASES, freshDatabase } from '../support/db.ts'
 import type { TestDatabase } from '../support/db.ts'
 import { buildWorld } from '../support/world.ts'
-import { CASES } from './authorization.cases.ts'
+import { CORE_CASES } from './authorization.cases.ts'
+import { AUDIT_CASES } from './authorization.cases-audit.ts'
+
+const CASES = { ...CORE_CASES, ...AUDIT_CASES }
 import { buildFixtures } from './authorization.fixtures.ts'
 import type { Fixtures } from './authorization.fixtures.ts'
 import type { Cell, Who } from './authorization.cases.ts'
