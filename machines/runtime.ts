@@ -49,8 +49,23 @@ export function start(def: MachineDefinition, input: unknown, at: string): Store
   return toStored(snapshot)
 }
 
+/**
+ * Snapshots already checked and resolved, by the stored object. A stored snapshot is checked once
+ * when it is loaded, however often evaluate/apply/explain then look at it; stored snapshots are
+ * never mutated, so the object stands for its content.
+ */
+const resolved = new WeakMap<object, AnySnapshot>()
+
 /** Checks an untrusted stored snapshot against the machine and resolves it. Throws if it does not fit. */
 export function restore(def: MachineDefinition, stored: unknown): AnySnapshot {
+  const known = typeof stored === 'object' && stored !== null ? resolved.get(stored) : undefined
+  if (known && known.machine === def.machine) return known
+  const snapshot = checkAndResolve(def, stored)
+  if (typeof stored === 'object' && stored !== null) resolved.set(stored, snapshot)
+  return snapshot
+}
+
+function checkAndResolve(def: MachineDefinition, stored: unknown): AnySnapshot {
   const shape = StoredShape.safeParse(stored)
   if (!shape.success) throw invalid(def, z.prettifyError(shape.error))
   const context = def.context.safeParse(shape.data.context)
@@ -169,9 +184,12 @@ function guardName(def: MachineDefinition, t: AnyTransitionDefinition): string |
 
 function toStored(snapshot: AnySnapshot): StoredSnapshot {
   // A JSON round trip: the stored snapshot is plain data, equal to what a replay gives.
-  return JSON.parse(
+  const stored = JSON.parse(
     JSON.stringify({ value: snapshot.value, context: snapshot.context }),
   ) as StoredSnapshot
+  // The machine made it from a checked snapshot: no need to check it again.
+  resolved.set(stored, snapshot)
+  return stored
 }
 
 function invalid(def: MachineDefinition, detail: string): InvalidSnapshotError {
