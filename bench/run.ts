@@ -54,28 +54,30 @@ function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`)
 }
 
-async function measure(
-  name: string,
-  server: Proc,
-  seeded: Seeded,
+/**
+ * Warms each server, then drives them in turn at each connection count: runs of one connection
+ * count follow each other closely, so their ratios hold while the machine's load drifts.
+ */
+async function measureInTurn(
+  servers: Record<string, { proc: Proc; seeded: Seeded }>,
   runs: Record<string, LoadResult>,
 ): Promise<void> {
-  await driveFlow(server.url, seeded, slice(seeded, 'warmup'), {
-    connections: 10,
-    seconds: WARMUP_SECONDS,
-  })
+  for (const { proc, seeded } of Object.values(servers)) {
+    await driveFlow(proc.url, seeded, slice(seeded, 'warmup'), {
+      connections: 10,
+      seconds: WARMUP_SECONDS,
+    })
+  }
   for (const connections of CONNECTIONS) {
-    log(`${name} at ${connections} connections, ${SECONDS} s`)
-    runs[`${name}@${connections}`] = await driveFlow(
-      server.url,
-      seeded,
-      slice(seeded, connections),
-      {
-        connections,
-        seconds: SECONDS,
-        server,
-      },
-    )
+    for (const [name, { proc, seeded }] of Object.entries(servers)) {
+      log(`${name} at ${connections} connections, ${SECONDS} s`)
+      runs[`${name}@${connections}`] = await driveFlow(
+        proc.url,
+        seeded,
+        slice(seeded, connections),
+        { connections, seconds: SECONDS, server: proc },
+      )
+    }
   }
 }
 
@@ -103,17 +105,23 @@ async function main(): Promise<void> {
       copySqlite(seedPath, join(dir, `${copy}.sqlite`))
 
     const durable = await startEngine({ DATABASE_URL: `sqlite:${join(dir, 'durable.sqlite')}` })
-    await measure('engine', durable, seeded, results.runs)
-    await durable.stop()
     const nosync = await startEngine({
       DATABASE_URL: `sqlite:${join(dir, 'nosync.sqlite')}`,
       DOORLOPEND_UNSAFE_NO_FSYNC: '1',
     })
-    await measure('engine-fsync-off', nosync, seeded, results.runs)
-    await nosync.stop()
     const bare = await startScript('bench/bare-server.ts')
-    await measure('bare', bare, seeded, results.runs)
-    await bare.stop()
+    try {
+      await measureInTurn(
+        {
+          engine: { proc: durable, seeded },
+          'engine-fsync-off': { proc: nosync, seeded },
+          bare: { proc: bare, seeded },
+        },
+        results.runs,
+      )
+    } finally {
+      await Promise.all([durable.stop(), nosync.stop(), bare.stop()])
+    }
 
     log(`raw storage, ${SECONDS} s`)
     results.raw = rawStorage(join(dir, 'raw.sqlite'), seeded.instances[0] ?? '', SECONDS)
@@ -124,8 +132,11 @@ async function main(): Promise<void> {
         log('seeding PostgreSQL')
         const pgSeeded = await seed(schemaUrl, TEAMS)
         const pg = await startEngine({ DATABASE_URL: schemaUrl })
-        await measure('engine-postgres', pg, pgSeeded, results.runs)
-        await pg.stop()
+        try {
+          await measureInTurn({ 'engine-postgres': { proc: pg, seeded: pgSeeded } }, results.runs)
+        } finally {
+          await pg.stop()
+        }
       } finally {
         await dropSchema(PG_URL, schemaUrl)
       }

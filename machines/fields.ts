@@ -3,11 +3,11 @@ import { z } from 'zod'
 // Field schemas shared by the event payloads, inputs and contexts of all machines.
 
 /** NUL and lone UTF-16 surrogates: PostgreSQL cannot store the one, RFC 8785 cannot hash the other. */
-const UNSTORABLE = /\u0000|\p{Cs}/u
+const LONE_SURROGATE = /\p{Cs}/u
 
 /** A string without characters that cannot be stored and hashed. */
 export const safeString = () =>
-  z.string().refine((s) => !UNSTORABLE.test(s), {
+  z.string().refine((s) => !s.includes('\u0000') && !LONE_SURROGATE.test(s), {
     message: 'Bevat een ongeldig teken (NUL of een losse surrogaat).',
   })
 

@@ -19,8 +19,9 @@ export interface LoadResult {
   eventsPerSec: number
   refused: number
   reads: number
-  /** Answers other than the script expects (should be 0); and transport errors/timeouts. */
+  /** Answers other than the script expects (should be 0), by status; transport errors/timeouts. */
   unexpected: number
+  unexpectedStatuses: Record<string, number>
   errors: number
   p50: number
   p99: number
@@ -51,6 +52,7 @@ export async function driveFlow(
   const cycle = flowCycle(seeded)
   const refusedBody = JSON.stringify(blockedEvent(seeded.orgC))
   const counts = { events: 0, refused: 0, reads: 0, unexpected: 0 }
+  const unexpectedStatuses: Record<string, number> = {}
   let nextSlot = 0
   const headers = {
     authorization: `Bearer ${BENCH_SECRET}`,
@@ -93,7 +95,11 @@ export async function driveFlow(
       else if (pending.kind === 'event' && status === 200) {
         counts.events++
         position.set(pending.instance, (position.get(pending.instance) ?? 0) + 1)
-      } else counts.unexpected++
+      } else {
+        counts.unexpected++
+        const key = `${pending.kind} ${status}`
+        unexpectedStatuses[key] = (unexpectedStatuses[key] ?? 0) + 1
+      }
       context.pending = undefined
     },
   }
@@ -123,6 +129,7 @@ export async function driveFlow(
     refused: counts.refused,
     reads: counts.reads,
     unexpected: counts.unexpected,
+    unexpectedStatuses,
     errors: result.errors + result.timeouts,
     p50: result.latency.p50,
     p99: result.latency.p99,

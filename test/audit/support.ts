@@ -19,6 +19,7 @@ export async function startSample(
   def: MachineDefinition,
   organisationIds: string[] = [],
 ) {
+  await ensureSamplePeople(store)
   const created = await commit(store, ADMIN, (w) =>
     createInstance(w, def, {
       title: `${def.id} sample`,
@@ -29,4 +30,28 @@ export async function startSample(
     }),
   )
   return created.instance.id
+}
+
+/** The people the machine samples name (persoon-1, persoon-2, …) exist, as lid.toevoegen requires. */
+async function ensureSamplePeople(store: Store): Promise<void> {
+  const now = new Date().toISOString()
+  await store.db
+    .insertInto('organisations')
+    .values({ id: 'sample-org', name: 'Voorbeeldschool', kind: 'school', created_at: now })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute()
+  await store.db
+    .insertInto('people')
+    .values(
+      Array.from({ length: 8 }, (_, i) => ({
+        id: `persoon-${i + 1}`,
+        name: `Voorbeeld ${i + 1}`,
+        email: null,
+        organisation_id: 'sample-org',
+        created_at: now,
+        erased_at: null,
+      })),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute()
 }

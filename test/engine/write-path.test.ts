@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ZERO_HASH } from '../../src/engine/hash.ts'
+import { verifyChains } from '../../src/engine/verify.ts'
 import { Client, testApp } from '../support/app.ts'
 import { DATABASES, freshDatabase } from '../support/db.ts'
 import type { TestDatabase } from '../support/db.ts'
@@ -142,6 +143,18 @@ describe.each(DATABASES)('the write path on %s', (kind) => {
     )
     const one = await admin.get(`/api/v1/audit/verify?instanceId=${world.transitionInstanceId}`)
     expect(one.body).toMatchObject({ ok: true, instances: 1 })
+  })
+
+  it('raises no false alarm when verifying while writers append', async () => {
+    const writes = Array.from({ length: 40 }, (_, i) =>
+      admin.post(events(world.teamId), ambitie(i % 2 ? world.orgA : world.orgB, `ambitie ${i}`)),
+    )
+    const reports = await Promise.all([
+      verifyChains(db.store),
+      verifyChains(db.store),
+      Promise.all(writes).then(() => verifyChains(db.store)),
+    ])
+    for (const report of reports) expect(report.breaks).toEqual([])
   })
 
   it('keeps everything across a restart on the same database', async () => {
