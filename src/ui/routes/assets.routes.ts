@@ -1,9 +1,19 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { Hono } from 'hono'
 import type { UiEnv } from '../env.ts'
 
-// The UI's own files, served from this folder: no CDN, nothing fetched elsewhere.
-const read = (name: string) => readFileSync(new URL(`../assets/${name}`, import.meta.url))
+// The UI's own files, served from src/ui/assets: no CDN, nothing fetched elsewhere. Found from
+// the project root, so the same code runs from the sources and from the bundle in dist/.
+function assetsDir(): URL {
+  for (let dir = new URL('.', import.meta.url); dir.pathname !== '/'; dir = new URL('..', dir)) {
+    const candidate = new URL('src/ui/assets/', dir)
+    if (existsSync(new URL('style.css', candidate))) return candidate
+  }
+  throw new Error('src/ui/assets not found above ' + import.meta.url)
+}
+
+const dir = assetsDir()
+const read = (name: string) => readFileSync(new URL(name, dir))
 
 const ASSETS: Record<string, { body: Buffer; type: string }> = {
   'style.css': { body: read('style.css'), type: 'text/css; charset=utf-8' },
