@@ -24,7 +24,7 @@ const boundaries = [
 ]
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'test-output/**', 'bench/results/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'test-output/**', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
