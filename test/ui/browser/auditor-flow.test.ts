@@ -1,29 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDatabase } from '../../support/db.ts'
-import type { TestDatabase } from '../../support/db.ts'
-import {
-  clickAndLoad,
-  launchBrowser,
-  login,
-  mainText,
-  newContext,
-  screenshot,
-  startServer,
-} from '../support/browser.ts'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { clickAndLoad, login, mainText, screenshot } from '../support/browser.ts'
+import { browserHarness } from '../support/harness.ts'
 import { uiWorld } from '../support/fixtures.ts'
-import type { UiWorld } from '../support/fixtures.ts'
 
-let db: TestDatabase
-let world: UiWorld
-let server: { url: string; close(): Promise<void> }
-let browser: Browser
-let context: BrowserContext
-let page: Page
-
-beforeAll(async () => {
-  db = await freshDatabase('sqlite')
-  world = await uiWorld(db.store)
+const h = browserHarness(async (store) => {
+  const world = await uiWorld(store)
   // A little history: the team goes a step back and forth, with a reason.
   for (const event of [
     {
@@ -36,22 +18,17 @@ beforeAll(async () => {
     const res = await world.admin.post(`/api/v1/instances/${world.teamId}/events`, event)
     if (res.status !== 200) throw new Error(JSON.stringify(res.body))
   }
-  server = await startServer(db.store)
-  browser = await launchBrowser()
-  context = await newContext(browser, server.url)
-  page = await context.newPage()
-}, 60_000)
+  return world
+})
+let page: Page
 
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.close()
-  await db?.cleanup()
+beforeAll(async () => {
+  ;({ page } = await h.session())
 })
 
 describe('an auditor in Chromium', () => {
   it('opens a history with who, when, why and the hash chain', async () => {
-    await login(page, world.auditorToken)
+    await login(page, h.seeded.auditorToken)
     expect(new URL(page.url()).pathname).toBe('/audit')
     await clickAndLoad(page, page.getByRole('link', { name: 'Pilot West — Ontwikkelteam' }))
     expect(await page.locator('h1').innerText()).toBe('Geschiedenis: Pilot West — Ontwikkelteam')

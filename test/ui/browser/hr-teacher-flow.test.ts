@@ -1,43 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDatabase } from '../../support/db.ts'
-import type { TestDatabase } from '../../support/db.ts'
-import {
-  clickAndLoad,
-  launchBrowser,
-  login,
-  mainText,
-  newContext,
-  screenshot,
-  startServer,
-} from '../support/browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { clickAndLoad, mainText, screenshot } from '../support/browser.ts'
+import { browserHarness } from '../support/harness.ts'
 import { uiWorld } from '../support/fixtures.ts'
-import type { UiWorld } from '../support/fixtures.ts'
 
-let db: TestDatabase
-let world: UiWorld
-let server: { url: string; close(): Promise<void> }
-let browser: Browser
-
-beforeAll(async () => {
-  db = await freshDatabase('sqlite')
-  world = await uiWorld(db.store)
-  server = await startServer(db.store)
-  browser = await launchBrowser()
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  await db?.cleanup()
-})
-
-async function session(token: string): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await newContext(browser, server.url)
-  const page = await context.newPage()
-  await login(page, token)
-  return { page, context }
-}
+const h = browserHarness(uiWorld)
+const session = (token: string) => h.session(token)
 
 /** Submits the form of one event (a region named by the event's title) and expects 200 after the redirect. */
 async function send(
@@ -59,7 +27,7 @@ describe('a teacher and HR in Chromium', () => {
   let requested = ''
 
   it('a teacher requests a new transition, after fixing a bad entry', async () => {
-    const { page, context } = await session(world.teacherToken)
+    const { page, context } = await session(h.seeded.teacherToken)
     expect(await page.locator('h1').innerText()).toBe('Mijn rolovergangen')
     expect(await mainText(page)).toContain('schoolopleider')
     await clickAndLoad(page, page.getByRole('link', { name: 'Nieuwe rolovergang aanvragen' }))
@@ -86,7 +54,7 @@ describe('a teacher and HR in Chromium', () => {
   })
 
   it('a teacher withdraws a transition, with a reason', async () => {
-    const { page, context } = await session(world.teacherToken)
+    const { page, context } = await session(h.seeded.teacherToken)
     await page.goto(`/transitions/${requested}`)
     await send(page, 'Rolovergang intrekken', async (form) => {
       await form.getByLabel('Reden').fill('Ik kies toch eerst voor de schoolopleidersrol.')
@@ -100,7 +68,7 @@ describe('a teacher and HR in Chromium', () => {
   })
 
   it('HR filters on an open question and takes a transition through all four to afgerond', async () => {
-    const { page, context } = await session(world.hrToken)
+    const { page, context } = await session(h.seeded.hrToken)
     expect(new URL(page.url()).pathname).toBe('/transitions')
     await page.getByLabel('Open vraag').selectOption('erkenning')
     await clickAndLoad(page, page.getByRole('button', { name: 'Filter' }))

@@ -1,16 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDatabase } from '../../support/db.ts'
-import type { TestDatabase } from '../../support/db.ts'
-import {
-  launchBrowser,
-  mainText,
-  newContext,
-  pressAndLoad,
-  startServer,
-} from '../support/browser.ts'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { mainText, pressAndLoad } from '../support/browser.ts'
+import { browserHarness } from '../support/harness.ts'
 import { uiWorld } from '../support/fixtures.ts'
-import type { UiWorld } from '../support/fixtures.ts'
 
 // Functions given to page.evaluate run in the browser, where these exist (no DOM lib here).
 declare const document: any
@@ -19,23 +11,7 @@ type HTMLElement = any
 // Everything by keyboard alone: no click, no fill. Tab reaches every visible control of every
 // form, selects move with the arrow keys, checkboxes with Space, Enter submits.
 
-let db: TestDatabase
-let world: UiWorld
-let server: { url: string; close(): Promise<void> }
-let browser: Browser
-
-beforeAll(async () => {
-  db = await freshDatabase('sqlite')
-  world = await uiWorld(db.store)
-  server = await startServer(db.store)
-  browser = await launchBrowser()
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  await db?.cleanup()
-})
+const h = browserHarness(uiWorld)
 
 /** Presses Tab until the focused element matches `selector`. */
 async function tabTo(page: Page, selector: string): Promise<void> {
@@ -82,12 +58,12 @@ async function keyboardLogin(context: BrowserContext, token: string): Promise<Pa
 
 describe('keyboard only (Chromium)', () => {
   it('a team member records an ambition, pauses and resumes the team', async () => {
-    const context = await newContext(browser, server.url)
-    const page = await keyboardLogin(context, world.memberToken)
-    await page.goto(`/teams/${world.teamId}`)
+    const context = await h.context()
+    const page = await keyboardLogin(context, h.seeded.memberToken)
+    await page.goto(`/teams/${h.seeded.teamId}`)
     expect(await unreachable(page)).toEqual([])
 
-    await page.goto(`/teams/${world.teamId}`)
+    await page.goto(`/teams/${h.seeded.teamId}`)
     await tabTo(page, '#form-ambitie-vastleggen select')
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Tab')
@@ -112,14 +88,14 @@ describe('keyboard only (Chromium)', () => {
   })
 
   it('HR starts a transition, admits the teacher and agrees on support', async () => {
-    const context = await newContext(browser, server.url)
-    const page = await keyboardLogin(context, world.hrToken)
-    await page.goto(`/transitions/${world.transitionInstanceId}`)
+    const context = await h.context()
+    const page = await keyboardLogin(context, h.seeded.hrToken)
+    await page.goto(`/transitions/${h.seeded.transitionInstanceId}`)
     await tabTo(page, '#form-behandeling-starten button')
     expect(await pressAndLoad(page, 'Enter')).toBe(200)
     expect(await unreachable(page)).toEqual([])
 
-    await page.goto(`/transitions/${world.transitionInstanceId}`)
+    await page.goto(`/transitions/${h.seeded.transitionInstanceId}`)
     await tabTo(page, '#form-toegang-toelaten select')
     await page.keyboard.press('ArrowDown')
     expect(await page.locator('#form-toegang-toelaten select').inputValue()).toBe('selectie')
@@ -142,8 +118,8 @@ describe('keyboard only (Chromium)', () => {
   })
 
   it('a teacher requests a transition', async () => {
-    const context = await newContext(browser, server.url)
-    const page = await keyboardLogin(context, world.teacherToken)
+    const context = await h.context()
+    const page = await keyboardLogin(context, h.seeded.teacherToken)
     await page.goto('/transitions/new')
     expect(await unreachable(page)).toEqual([])
     await page.goto('/transitions/new')
@@ -160,18 +136,18 @@ describe('keyboard only (Chromium)', () => {
   })
 
   it('an auditor verifies a chain; an admin creates an organisation and a token', async () => {
-    const auditor = await newContext(browser, server.url)
-    const page = await keyboardLogin(auditor, world.auditorToken)
-    await page.goto(`/audit/${world.teamId}`)
+    const auditor = await h.context()
+    const page = await keyboardLogin(auditor, h.seeded.auditorToken)
+    await page.goto(`/audit/${h.seeded.teamId}`)
     expect(await unreachable(page)).toEqual([])
-    await page.goto(`/audit/${world.teamId}`)
+    await page.goto(`/audit/${h.seeded.teamId}`)
     await tabTo(page, 'button.button')
     expect(await pressAndLoad(page, 'Enter')).toBe(200)
     expect(await page.getByRole('status').innerText()).toContain('De keten klopt.')
     await auditor.close()
 
-    const admin = await newContext(browser, server.url)
-    const adminPage = await keyboardLogin(admin, world.adminToken)
+    const admin = await h.context()
+    const adminPage = await keyboardLogin(admin, h.seeded.adminToken)
     await adminPage.goto('/admin/organisations')
     await tabTo(adminPage, 'input[name="payload.name"]')
     await adminPage.keyboard.type('Gemeente Amsterdam')

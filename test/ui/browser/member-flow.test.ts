@@ -1,50 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDatabase } from '../../support/db.ts'
-import type { TestDatabase } from '../../support/db.ts'
-import {
-  clickAndLoad,
-  launchBrowser,
-  login,
-  mainText,
-  newContext,
-  screenshot,
-  startServer,
-} from '../support/browser.ts'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { clickAndLoad, login, mainText, screenshot } from '../support/browser.ts'
+import { browserHarness } from '../support/harness.ts'
 import { uiWorld } from '../support/fixtures.ts'
-import type { UiWorld } from '../support/fixtures.ts'
 
 // Functions given to page.evaluate run in the browser, where these exist (no DOM lib here).
 declare const document: any
 
-let db: TestDatabase
-let world: UiWorld
-let server: { url: string; close(): Promise<void> }
-let browser: Browser
-let context: BrowserContext
+const h = browserHarness(uiWorld)
 let page: Page
 const consoleErrors: string[] = []
 
 beforeAll(async () => {
-  db = await freshDatabase('sqlite')
-  world = await uiWorld(db.store)
-  server = await startServer(db.store)
-  browser = await launchBrowser()
   // The CSP stays on: any inline script or style it blocks shows up as a console error.
-  context = await newContext(browser, server.url)
-  page = await context.newPage()
+  ;({ page } = await h.session())
   page.on('console', (m) => {
     // 400 and 422 answers are logged too; those are expected here.
     if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))
       consoleErrors.push(m.text())
   })
-}, 60_000)
-
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.close()
-  await db?.cleanup()
 })
 
 const currentPhase = () =>
@@ -62,12 +36,12 @@ async function record(eventTitle: string, organisation: string, fieldLabel: stri
 
 describe('a team member in Chromium', () => {
   it('logs in and finds their pilot and team', async () => {
-    await login(page, world.memberToken)
+    await login(page, h.seeded.memberToken)
     expect(new URL(page.url()).pathname).toBe('/pilots')
     expect(await page.locator('h1').innerText()).toBe('Mijn pilots')
     await clickAndLoad(page, page.getByRole('link', { name: 'Pilot West' }))
     await clickAndLoad(page, page.getByRole('link', { name: 'Ontwikkelteam', exact: true }))
-    expect(new URL(page.url()).pathname).toBe(`/teams/${world.teamId}`)
+    expect(new URL(page.url()).pathname).toBe(`/teams/${h.seeded.teamId}`)
     expect(await currentPhase()).toBe('Verkennen')
   })
 
@@ -100,7 +74,7 @@ describe('a team member in Chromium', () => {
     const errorId = await field.getAttribute('aria-describedby')
     expect(await page.locator(`#${errorId}`).innerText()).toContain('Vul dit veld in.')
     // What was chosen is still chosen, and the focus is on the field to fix.
-    expect(await again.getByLabel('Organisatie').inputValue()).toBe(world.orgA)
+    expect(await again.getByLabel('Organisatie').inputValue()).toBe(h.seeded.orgA)
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe(
       'payload.text',
     )

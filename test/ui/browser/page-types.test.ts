@@ -1,53 +1,32 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { Role } from '../../../src/access/policy.ts'
-import type { DemoBuilt } from '../../../src/demo/summary.ts'
 import { buildDemo } from '../../../src/demo/load-demo.ts'
 import { listVisiblePilots } from '../../../src/engine/pilots.service.ts'
 import { listVisibleInstances } from '../../../src/engine/read-instances.ts'
-import { freshDatabase } from '../../support/db.ts'
-import type { TestDatabase } from '../../support/db.ts'
 import {
   axeSerious,
   clickAndLoad,
   describeViolations,
-  launchBrowser,
   login,
   mainText,
-  newContext,
   screenshot,
-  startServer,
 } from '../support/browser.ts'
+import { browserHarness } from '../support/harness.ts'
 
 // Every page type, with the demo dataset, as each role sees it: it answers, axe-core finds no
 // serious or critical violation, and a screenshot is written to test-output/screenshots/.
 
-let db: TestDatabase
-let demo: DemoBuilt
-let server: { url: string; close(): Promise<void> }
-let browser: Browser
-
-beforeAll(async () => {
-  db = await freshDatabase('sqlite')
-  demo = await buildDemo(db.store)
-  server = await startServer(db.store)
-  browser = await launchBrowser()
-}, 120_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  await db?.cleanup()
-})
+const h = browserHarness(buildDemo, 120_000)
 
 function loginOf(role: Role) {
-  const found = demo.logins.find((l) => l.role === role)
+  const found = h.seeded.logins.find((l) => l.role === role)
   if (!found) throw new Error(`the demo has no ${role} login`)
   return found.user
 }
 
 async function firstTeam(role: Role): Promise<{ pilotId: string; teamId: string }> {
-  const pilots = await listVisiblePilots(db.store, loginOf(role).principal, { limit: 10 })
+  const pilots = await listVisiblePilots(h.db.store, loginOf(role).principal, { limit: 10 })
   const pilot = pilots.items[0]
   const team = pilot?.teams[0]
   if (!pilot || !team) throw new Error(`${role} sees no pilot`)
@@ -55,7 +34,7 @@ async function firstTeam(role: Role): Promise<{ pilotId: string; teamId: string 
 }
 
 async function firstTransition(role: Role, status?: string): Promise<string> {
-  const found = await listVisibleInstances(db.store, loginOf(role).principal, {
+  const found = await listVisibleInstances(h.db.store, loginOf(role).principal, {
     machine: 'rolovergang',
     status,
     limit: 50,
@@ -77,7 +56,7 @@ async function check(page: Page, name: string, path: string, status = 200): Prom
 }
 
 async function asRole(role: Role | null, run: (page: Page) => Promise<void>): Promise<void> {
-  const context = await newContext(browser, server.url, { bypassCSP: true })
+  const context = await h.context({ bypassCSP: true })
   try {
     const page = await context.newPage()
     if (role) await login(page, loginOf(role).token)
