@@ -28,9 +28,20 @@ function isFresh() {
   }
 }
 
-/** Builds the bundle when it is missing or older than a source; false when esbuild is not there. */
+/**
+ * Builds the bundle when it is missing or older than a source. False when it cannot be had
+ * (no esbuild, a build error, a read-only install): the caller then runs the sources instead.
+ */
 export async function ensureBundle() {
   if (isFresh()) return true
+  try {
+    return await build()
+  } catch {
+    return false
+  }
+}
+
+async function build() {
   let esbuild
   try {
     esbuild = await import('esbuild')
