@@ -8,6 +8,7 @@ import type { PersonView } from '../engine/people.service.ts'
 import { teamMembers } from '../engine/team-members.service.ts'
 import { listAllTokens } from '../engine/tokens.service.ts'
 import { ProblemError } from '../errors.ts'
+import { idsUnder } from './views/names.ts'
 
 /**
  * Names for ids, as far as the caller may read them (the same services and policy as the API). A
@@ -72,6 +73,11 @@ export class Directory {
   async tokenNames(): Promise<Map<string, string>> {
     if (!ruleFor(this.principal.role, 'token.read')) return new Map()
     return new Map((await listAllTokens(this.store, this.principal)).map((t) => [t.id, t.name]))
+  }
+
+  /** Names of everyone a process names (its context and its events' payloads), where readable. */
+  namesIn(context: unknown, events: readonly { payload: unknown }[]): Promise<Map<string, string>> {
+    return this.personNames(idsUnder([context, events.map((e) => e.payload)], ['personId']))
   }
 
   /** The names of a team's members, for everyone who may read the team (members included). */

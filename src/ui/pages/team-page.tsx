@@ -12,7 +12,7 @@ import { blockedSteps, choicesFor, formChoices, otherBlocked } from '../views/ch
 import type { Names } from '../views/names.ts'
 import { organisationName, personName } from '../views/names.ts'
 import { PhaseBar } from '../views/phase-bar.tsx'
-import { TIMELINE_LIMIT, Timeline } from '../views/timeline.tsx'
+import { HistorySection } from '../views/timeline.tsx'
 import { TeamRecords } from './team-records.tsx'
 import { BlockedList, DiagramSection, WhyBlocked } from './shared.tsx'
 
@@ -135,15 +135,12 @@ export function TeamPage(props: TeamPageProps) {
         </aside>
       </div>
       <DiagramSection def={props.def} state={view.state} />
-      <section aria-labelledby="geschiedenis">
-        <h2 id="geschiedenis">Geschiedenis</h2>
-        <Timeline
-          events={props.events}
-          names={names}
-          limit={props.wholeHistory ? undefined : TIMELINE_LIMIT}
-          allHref={`/teams/${view.id}?geschiedenis=alles#geschiedenis`}
-        />
-      </section>
+      <HistorySection
+        events={props.events}
+        names={names}
+        whole={props.wholeHistory === true}
+        path={`/teams/${view.id}`}
+      />
     </Page>
   )
 }

@@ -12,7 +12,7 @@ import type { Names } from '../views/names.ts'
 import { organisationName, personName } from '../views/names.ts'
 import { PayloadView } from '../views/payload-view.tsx'
 import { QUESTION_TEXT, REGIONS, isSettled, regionStates } from '../views/questions.ts'
-import { TIMELINE_LIMIT, Timeline } from '../views/timeline.tsx'
+import { HistorySection } from '../views/timeline.tsx'
 import { BlockedList, DiagramSection, WhyBlocked } from './shared.tsx'
 
 export interface TransitionPageProps {
@@ -193,15 +193,12 @@ export function TransitionPage(props: TransitionPageProps) {
       {shown.length === 0 && <p>U kunt bij deze rolovergang nu niets vastleggen.</p>}
       <BlockedList choices={otherBlocked(choices)} />
       <DiagramSection def={props.def} state={view.state} />
-      <section aria-labelledby="geschiedenis">
-        <h2 id="geschiedenis">Geschiedenis</h2>
-        <Timeline
-          events={props.events}
-          names={names}
-          limit={props.wholeHistory ? undefined : TIMELINE_LIMIT}
-          allHref={`/transitions/${view.id}?geschiedenis=alles#geschiedenis`}
-        />
-      </section>
+      <HistorySection
+        events={props.events}
+        names={names}
+        whole={props.wholeHistory === true}
+        path={`/transitions/${view.id}`}
+      />
     </Page>
   )
 }

@@ -21,7 +21,7 @@ import { VerifyResult } from '../pages/verify-result.tsx'
 import { html } from '../render.tsx'
 import { guard, param } from '../session/guard.ts'
 import { ruleFor } from '../../access/policy.ts'
-import { idsUnder, instanceTitle } from '../views/names.ts'
+import { instanceTitle } from '../views/names.ts'
 
 const MACHINE_LABELS: Record<string, string> = {
   ontwikkelteam: 'Ontwikkelteam',
@@ -132,9 +132,7 @@ export function auditRoutes(deps: UiDeps) {
     const view = await readInstance(deps.store, who.principal, id)
     const events = await historyOf(deps.store, who.principal, id)
     const directory = new Directory(deps.store, who.principal)
-    const people = await directory.personNames(
-      idsUnder([view.context, events.map((e) => e.payload)], ['personId']),
-    )
+    const people = await directory.namesIn(view.context, events)
     const organisations = await directory.organisationNames()
     const date = c.req.query('datum') ?? ''
     const validDate =

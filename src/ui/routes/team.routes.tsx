@@ -15,7 +15,6 @@ import { valueLabel } from '../labels.ts'
 import { TeamPage, teamNotice } from '../pages/team-page.tsx'
 import { html } from '../render.tsx'
 import { guard, param } from '../session/guard.ts'
-import { idsUnder } from '../views/names.ts'
 
 interface TeamContext {
   organisations?: { id: string; name: string }[]
@@ -70,9 +69,7 @@ export function teamRoutes(deps: UiDeps) {
     const directory = new Directory(deps.store, who.principal)
     const events = await historyOf(deps.store, who.principal, id)
     const people = new Map([
-      ...(await directory.personNames(
-        idsUnder([view.context, events.map((e) => e.payload)], ['personId']),
-      )),
+      ...(await directory.namesIn(view.context, events)),
       ...(await directory.teamMemberNames(id)),
     ])
     const organisations = new Map((context.organisations ?? []).map((o) => [o.id, o.name]))

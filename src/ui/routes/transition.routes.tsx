@@ -25,7 +25,6 @@ import type { TransitionFilters } from '../pages/transition-list.tsx'
 import { TransitionPage } from '../pages/transition-page.tsx'
 import { html } from '../render.tsx'
 import { guard, param } from '../session/guard.ts'
-import { idsUnder } from '../views/names.ts'
 import type { Question } from '../views/questions.ts'
 import { QUESTIONS, isOpen, isStil } from '../views/questions.ts'
 import { readForm } from '../forms/read-form.ts'
@@ -72,9 +71,7 @@ export function transitionRoutes(deps: UiDeps) {
     if (view.machine.id !== 'rolovergang') throw notFound('Rolovergang', id)
     const directory = new Directory(deps.store, who.principal)
     const events = await historyOf(deps.store, who.principal, id)
-    const people = await directory.personNames(
-      idsUnder([view.context, events.map((e) => e.payload)], ['personId']),
-    )
+    const people = await directory.namesIn(view.context, events)
     const organisations = await directory.organisationNames()
     return html(
       c,

@@ -62,3 +62,24 @@ export function Timeline({
     </>
   )
 }
+
+/** The history section of an instance page: the latest events, or all when `whole`. */
+export function HistorySection(props: {
+  events: EventView[]
+  names: Names
+  whole: boolean
+  /** The page's own path; `?geschiedenis=alles` on it shows the whole history. */
+  path: string
+}) {
+  return (
+    <section aria-labelledby="geschiedenis">
+      <h2 id="geschiedenis">Geschiedenis</h2>
+      <Timeline
+        events={props.events}
+        names={props.names}
+        limit={props.whole ? undefined : TIMELINE_LIMIT}
+        allHref={`${props.path}?geschiedenis=alles#geschiedenis`}
+      />
+    </section>
+  )
+}
