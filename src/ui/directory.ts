@@ -75,9 +75,18 @@ export class Directory {
     return new Map((await listAllTokens(this.store, this.principal)).map((t) => [t.id, t.name]))
   }
 
-  /** Names of everyone a process names (its context and its events' payloads), where readable. */
-  namesIn(context: unknown, events: readonly { payload: unknown }[]): Promise<Map<string, string>> {
-    return this.personNames(idsUnder([context, events.map((e) => e.payload)], ['personId']))
+  /**
+   * Names of everyone a process names (its context and its events' payloads), where readable;
+   * names in `known` are kept and not read (nor access-logged) again.
+   */
+  async namesIn(
+    context: unknown,
+    events: readonly { payload: unknown }[],
+    known: ReadonlyMap<string, string> = new Map(),
+  ): Promise<Map<string, string>> {
+    const ids = [...idsUnder([context, events.map((e) => e.payload)], ['personId'])]
+    const read = await this.personNames(ids.filter((id) => !known.has(id)))
+    return new Map([...known, ...read])
   }
 
   /** The names of a team's members, for everyone who may read the team (members included). */

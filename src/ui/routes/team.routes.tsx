@@ -68,10 +68,11 @@ export function teamRoutes(deps: UiDeps) {
     const context = view.context as TeamContext
     const directory = new Directory(deps.store, who.principal)
     const events = await historyOf(deps.store, who.principal, id)
-    const people = new Map([
-      ...(await directory.namesIn(view.context, events)),
-      ...(await directory.teamMemberNames(id)),
-    ])
+    const people = await directory.namesIn(
+      view.context,
+      events,
+      await directory.teamMemberNames(id),
+    )
     const organisations = new Map((context.organisations ?? []).map((o) => [o.id, o.name]))
     const pilot = context.pilotId
       ? await readPilot(deps.store, who.principal, context.pilotId).catch((e: unknown) => {
