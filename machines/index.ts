@@ -20,9 +20,12 @@ export {
   eventDefinition,
   explain,
   restore,
+  snapshotJson,
   start,
   stateLabel,
+  step,
 } from './runtime.ts'
+export type { Step } from './runtime.ts'
 export { sampleEvents, sampleInput } from './samples.ts'
 export type { SampleOptions } from './samples.ts'
 export type * from './types.ts'

@@ -1,6 +1,7 @@
-import { getNextTransitions, initialTransition, transition } from 'xstate'
+import { getNextTransitions, initialTransition } from 'xstate'
 import type { AnyTransitionDefinition, StateValue } from 'xstate'
 import { z } from 'zod'
+import { explanationOf, inertScope, transitionsFor } from './snapshot-cache.ts'
 import { stateLabel } from './state-label.ts'
 import type {
   AnySnapshot,
@@ -98,33 +99,67 @@ export function apply(
   stored: StoredSnapshot,
   event: MachineEvent,
 ): StoredSnapshot {
+  const outcome = step(def, stored, event)
+  if (!outcome.ok) throw new EventNotPossibleError(event.type, outcome.reasons)
+  return outcome.next
+}
+
+/** The outcome of `step`: the next snapshot, or why the event is not possible now. */
+export type Step = { ok: true; next: StoredSnapshot } | { ok: false; reasons: string[] }
+
+/**
+ * `evaluate` and `apply` in one: checks the event once and, when it is possible, applies it.
+ * `payloadValidated`: the caller has already parsed `event.payload` with the event's schema.
+ */
+export function step(
+  def: MachineDefinition,
+  stored: StoredSnapshot,
+  event: MachineEvent,
+  options: { payloadValidated?: boolean } = {},
+): Step {
   const snapshot = restore(def, stored)
-  const verdict = check(def, snapshot, event)
-  if (!verdict.ok) throw new EventNotPossibleError(event.type, verdict.reasons)
-  const payload = eventDefinition(def, event.type)?.payload.parse(event.payload) ?? event.payload
+  const verdict = check(def, snapshot, event, options.payloadValidated === true)
+  if (!verdict.ok) return verdict
+  const payload = options.payloadValidated
+    ? event.payload
+    : (eventDefinition(def, event.type)?.payload.parse(event.payload) ?? event.payload)
   const reason = event.reason?.trim() || null
-  const [next] = transition(def.machine, snapshot, { ...event, payload, reason })
+  const next = def.machine.transition(
+    snapshot,
+    { ...event, payload, reason },
+    inertScope(def.machine),
+  ) as AnySnapshot
   // XState ignores an event it does not take; after a passing check that would be a bug here.
   if (next === snapshot) throw new Error(`Machine ${def.id} did not take '${event.type}'`)
-  return toStored(next)
+  return { ok: true, next: toStored(next) }
 }
 
 /** For every event type of the machine: possible now, or blocked with the Dutch reasons. */
 export function explain(def: MachineDefinition, stored: StoredSnapshot): Explanation {
   const snapshot = restore(def, stored)
-  const explanation: Explanation = { possible: [], blocked: [] }
-  for (const type of Object.keys(def.events)) {
-    const verdict = check(def, snapshot, { type })
-    if (verdict.ok) explanation.possible.push(type)
-    else explanation.blocked.push({ type, reasons: verdict.reasons })
-  }
-  return explanation
+  return explanationOf(snapshot, () => {
+    const explanation: Explanation = { possible: [], blocked: [] }
+    for (const type of Object.keys(def.events)) {
+      const verdict = check(def, snapshot, { type })
+      if (verdict.ok) explanation.possible.push(type)
+      else explanation.blocked.push({ type, reasons: verdict.reasons })
+    }
+    return explanation
+  })
 }
 
 type Asked = Pick<MachineEvent, 'type'> & Partial<Pick<MachineEvent, 'payload' | 'reason'>>
 
-/** Checks an event; without a payload (asked in general) only what depends on the context. */
-function check(def: MachineDefinition, snapshot: AnySnapshot, event: Asked): Evaluation {
+/**
+ * Checks an event; without a payload (asked in general) only what depends on the context.
+ * `payloadValidated`: the payload has already passed the event's schema.
+ */
+function check(
+  def: MachineDefinition,
+  snapshot: AnySnapshot,
+  event: Asked,
+  payloadValidated = false,
+): Evaluation {
   const { type } = event
   const definition = eventDefinition(def, type)
   if (!definition) {
@@ -136,7 +171,12 @@ function check(def: MachineDefinition, snapshot: AnySnapshot, event: Asked): Eva
     return { ok: false, reasons: [`Het proces is ${status}; er kan niets meer gebeuren.`] }
   }
   let payload: Record<string, unknown> | undefined
-  if (event.payload !== undefined) {
+  if (event.payload !== undefined && payloadValidated) {
+    payload = event.payload
+    if (definition.reasonRequired && !event.reason?.trim()) {
+      return { ok: false, reasons: [`Bij ‘${type}’ is een reden verplicht.`] }
+    }
+  } else if (event.payload !== undefined) {
     const parsed = definition.payload.safeParse(event.payload)
     if (!parsed.success) {
       const issues = parsed.error.issues.map(
@@ -152,7 +192,7 @@ function check(def: MachineDefinition, snapshot: AnySnapshot, event: Asked): Eva
       return { ok: false, reasons: [`Bij ‘${type}’ is een reden verplicht.`] }
     }
   }
-  const candidates = getNextTransitions(snapshot).filter((t) => t.eventType === type)
+  const candidates = transitionsFor(snapshot, type, getNextTransitions)
   if (candidates.length === 0) {
     return {
       ok: false,
@@ -182,14 +222,26 @@ function guardName(def: MachineDefinition, t: AnyTransitionDefinition): string |
   throw new Error(`Machine ${def.id}: every guard must be named (event '${t.eventType}')`)
 }
 
+/** The JSON text of snapshots the machine made, serialized once (see `snapshotJson`). */
+const jsonOf = new WeakMap<StoredSnapshot, string>()
+
 function toStored(snapshot: AnySnapshot): StoredSnapshot {
-  // A JSON round trip: the stored snapshot is plain data, equal to what a replay gives.
-  const stored = JSON.parse(
-    JSON.stringify({ value: snapshot.value, context: snapshot.context }),
-  ) as StoredSnapshot
+  // XState's context is plain data that assign() replaces, never mutates: the stored snapshot
+  // shares it. Serialized once here, since it is stored as JSON anyway; what the JSON text drops
+  // (undefined values) reads back equal.
+  const stored: StoredSnapshot = {
+    value: snapshot.value,
+    context: snapshot.context as Record<string, unknown>,
+  }
+  jsonOf.set(stored, JSON.stringify(stored))
   // The machine made it from a checked snapshot: no need to check it again.
   resolved.set(stored, snapshot)
   return stored
+}
+
+/** `JSON.stringify(stored)`, without serializing again a snapshot the machine just made. */
+export function snapshotJson(stored: StoredSnapshot): string {
+  return jsonOf.get(stored) ?? JSON.stringify(stored)
 }
 
 function invalid(def: MachineDefinition, detail: string): InvalidSnapshotError {

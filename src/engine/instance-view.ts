@@ -1,7 +1,7 @@
 import type { Instance } from '../../db/database.ts'
 import { explain, getMachine } from '../../machines/index.ts'
 import type { Blocked, StoredSnapshot } from '../../machines/types.ts'
-import { parseSnapshot } from './snapshot.ts'
+import { snapshotOf } from './snapshot.ts'
 
 /** An instance as the API shows it. */
 export interface InstanceView {
@@ -21,7 +21,7 @@ export interface InstanceView {
 
 /** Builds the view of an instance row, with what is possible now and why the rest is not. */
 export function viewInstance(instance: Instance, snapshot?: StoredSnapshot): InstanceView {
-  const stored = snapshot ?? parseSnapshot(instance.snapshot)
+  const stored = snapshot ?? snapshotOf(instance)
   const def = getMachine(instance.machine_id)
   const explanation = def ? explain(def, stored) : { possible: [], blocked: [] }
   return {

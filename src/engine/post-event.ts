@@ -1,9 +1,8 @@
 import type { DbHandle } from '../../db/create-db.ts'
 
 import { findIdempotencyRecord, insertIdempotencyRecord } from '../../db/queries/idempotency.ts'
-import { getInstanceOrganisationIds } from '../../db/queries/instances.ts'
 import { getPerson } from '../../db/queries/people.ts'
-import { apply, evaluate, eventDefinition, getMachine } from '../../machines/index.ts'
+import { eventDefinition, getMachine, step } from '../../machines/index.ts'
 import type { MachineDefinition, MachineEvent } from '../../machines/types.ts'
 import { authorize } from '../access/policy.ts'
 import type { Action } from '../access/policy.ts'
@@ -13,8 +12,9 @@ import { commit } from './commit.ts'
 import type { Writer } from './commit.ts'
 import { viewInstance } from './instance-view.ts'
 import type { InstanceView } from './instance-view.ts'
+import { organisationIdsOf } from './instance-organisations.ts'
 import { instanceScope, peopleOf, sameSet } from './scope.ts'
-import { parseSnapshot } from './snapshot.ts'
+import { keepSnapshot, snapshotOf } from './snapshot.ts'
 import { zodErrors } from './validation.ts'
 
 export interface EventRequest {
@@ -58,12 +58,12 @@ export async function postEvent(
   return commit(store, principal, async (w) => {
     const instance = await w.lock(instanceId)
     if (!instance) throw notFound('Proces', instanceId)
-    const snapshot = parseSnapshot(instance.snapshot)
+    const snapshot = snapshotOf(instance)
     const def = getMachine(instance.machine_id)
     const scope = instanceScope(
       instance.machine_id,
       snapshot,
-      await getInstanceOrganisationIds(w.tx, instance.id),
+      await organisationIdsOf(w.tx, instance.id),
     )
     authorize(principal, 'instance.read', scope, { what: 'Proces', id: instanceId })
     if (!def) throw unprocessable(`Proces '${instanceId}' neemt geen gebeurtenissen aan.`)
@@ -82,9 +82,9 @@ export async function postEvent(
 
     const event = machineEvent(def, request, principal, w.now)
     await checkReferences(w, event)
-    const verdict = evaluate(def, snapshot, event)
-    if (!verdict.ok) throw blocked(request.type, verdict.reasons)
-    const next = apply(def, snapshot, event)
+    const outcome = step(def, snapshot, event, { payloadValidated: true })
+    if (!outcome.ok) throw blocked(request.type, outcome.reasons)
+    const next = outcome.next
     const peopleBefore = peopleOf(def.id, snapshot)
     const peopleAfter = peopleOf(def.id, next)
     const appended = await w.append(instance, snapshot.value, {
@@ -93,7 +93,7 @@ export async function postEvent(
       reason: event.reason,
       effectiveDate: request.effectiveDate ?? null,
       stateAfter: next.value,
-      snapshot: JSON.stringify(next),
+      snapshot: keepSnapshot(instance.id, next),
       status: def.statusOf(next),
       ...(sameSet(peopleBefore, peopleAfter) ? {} : { people: peopleAfter }),
     })

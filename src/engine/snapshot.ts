@@ -1,3 +1,5 @@
+import type { Instance } from '../../db/database.ts'
+import { snapshotJson } from '../../machines/index.ts'
 import type { StoredSnapshot } from '../../machines/types.ts'
 
 /** Parses a stored snapshot's JSON; its shape is checked by the machine runtime on restore. */
@@ -11,5 +13,40 @@ export function parseSnapshot(json: string): StoredSnapshot {
     value,
     context:
       typeof context === 'object' && context !== null ? (context as Record<string, unknown>) : {},
+  }
+}
+
+/** Most snapshots kept parsed, by instance (about 10 KB each with what the runtime derives). */
+const MAX_KEPT = 4096
+/** Instance id → its last snapshot seen, with the exact JSON text it was parsed from. */
+const kept = new Map<string, { json: string; stored: StoredSnapshot }>()
+
+/**
+ * The parsed snapshot of an instance row. The last one seen per instance is kept with its JSON
+ * text and reused only while the row holds exactly that text, so a hit is always what parsing
+ * the row would give; what the runtime worked out for it (the checked, resolved XState snapshot
+ * and its explanation) comes along. Stored snapshots are never mutated.
+ */
+export function snapshotOf(instance: Pick<Instance, 'id' | 'snapshot'>): StoredSnapshot {
+  const entry = kept.get(instance.id)
+  if (entry && entry.json === instance.snapshot) return entry.stored
+  const stored = parseSnapshot(instance.snapshot)
+  keep(instance.id, instance.snapshot, stored)
+  return stored
+}
+
+/** Keeps the snapshot a write just made for `instanceId`; returns its JSON text to store. */
+export function keepSnapshot(instanceId: string, stored: StoredSnapshot): string {
+  const json = snapshotJson(stored)
+  keep(instanceId, json, stored)
+  return json
+}
+
+function keep(id: string, json: string, stored: StoredSnapshot): void {
+  kept.delete(id)
+  kept.set(id, { json, stored })
+  if (kept.size > MAX_KEPT) {
+    const oldest = kept.keys().next().value
+    if (oldest !== undefined) kept.delete(oldest)
   }
 }

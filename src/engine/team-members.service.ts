@@ -1,12 +1,12 @@
-import { getInstanceOrganisationIds } from '../../db/queries/instances.ts'
 import { getPeople } from '../../db/queries/people.ts'
 import { authorize } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { logPersonalDataRead } from '../audit/access-log.service.ts'
 import { notFound } from '../errors.ts'
+import { organisationIdsOf } from './instance-organisations.ts'
 import { loadVisibleInstance } from './read-instances.ts'
 import { instanceScope } from './scope.ts'
-import { parseSnapshot } from './snapshot.ts'
+import { snapshotOf } from './snapshot.ts'
 import type { Store } from './store.ts'
 
 export interface TeamMemberView {
@@ -35,11 +35,11 @@ export async function teamMembers(
 ): Promise<TeamMemberView[]> {
   const instance = await loadVisibleInstance(store, principal, instanceId)
   if (instance.machine_id !== 'ontwikkelteam') throw notFound('Team', instanceId)
-  const snapshot = parseSnapshot(instance.snapshot)
+  const snapshot = snapshotOf(instance)
   const scope = instanceScope(
     instance.machine_id,
     snapshot,
-    await getInstanceOrganisationIds(store.db, instanceId),
+    await organisationIdsOf(store.db, instanceId),
   )
   authorize(principal, 'team.members', scope, { what: 'Team', id: instanceId })
   const members = (snapshot.context['members'] ?? []) as Member[]
