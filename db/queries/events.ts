@@ -1,7 +1,10 @@
 import type { Db, EventRow, NewEventRow } from '../database.ts'
+import { prepared } from '../prepared.ts'
+
+const insertEventRow = prepared((db, row: NewEventRow) => db.insertInto('events').values(row))
 
 export async function insertEvent(db: Db, row: NewEventRow): Promise<void> {
-  await db.insertInto('events').values(row).execute()
+  await insertEventRow(db, row)
 }
 
 /** Events of one instance, oldest first, with seq > after. */

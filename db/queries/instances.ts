@@ -1,9 +1,17 @@
 import type { Db, Instance, NewInstance } from '../database.ts'
+import { prepared } from '../prepared.ts'
 import type { PageRequest } from './page.ts'
 
 export async function insertInstance(db: Db, row: NewInstance): Promise<void> {
   await db.insertInto('instances').values(row).execute()
 }
+
+const selectInstance = prepared((db, id: string) =>
+  db.selectFrom('instances').selectAll().where('id', '=', id),
+)
+const selectInstanceForUpdate = prepared((db, id: string) =>
+  db.selectFrom('instances').selectAll().where('id', '=', id).forUpdate(),
+)
 
 /** Loads an instance; `forUpdate` locks its row until the transaction ends (PostgreSQL). */
 export async function getInstance(
@@ -11,10 +19,19 @@ export async function getInstance(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Instance | undefined> {
-  let query = db.selectFrom('instances').selectAll().where('id', '=', id)
-  if (options.forUpdate) query = query.forUpdate()
-  return query.executeTakeFirst()
+  const select = options.forUpdate ? selectInstanceForUpdate : selectInstance
+  return (await select(db, id)).rows[0]
 }
+
+const updateHead = prepared(
+  (
+    db,
+    id: string,
+    fromVersion: number,
+    next: Pick<Instance, 'snapshot' | 'status' | 'version' | 'head_hash' | 'updated_at'>,
+  ) =>
+    db.updateTable('instances').set(next).where('id', '=', id).where('version', '=', fromVersion),
+)
 
 /**
  * Moves an instance to a new head, only from the version that was read. Returns false when
@@ -26,13 +43,8 @@ export async function advanceInstance(
   fromVersion: number,
   next: Pick<Instance, 'snapshot' | 'status' | 'version' | 'head_hash' | 'updated_at'>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('instances')
-    .set(next)
-    .where('id', '=', id)
-    .where('version', '=', fromVersion)
-    .executeTakeFirst()
-  return result.numUpdatedRows === 1n
+  const result = await updateHead(db, id, fromVersion, next)
+  return result.numAffectedRows === 1n
 }
 
 export async function setInstanceOrganisations(
@@ -63,13 +75,16 @@ export async function setInstancePeople(
     .execute()
 }
 
-export async function getInstanceOrganisationIds(db: Db, instanceId: string): Promise<string[]> {
-  const rows = await db
+const selectOrganisationIds = prepared((db, instanceId: string) =>
+  db
     .selectFrom('instance_organisations')
     .select('organisation_id')
     .where('instance_id', '=', instanceId)
-    .orderBy('organisation_id')
-    .execute()
+    .orderBy('organisation_id'),
+)
+
+export async function getInstanceOrganisationIds(db: Db, instanceId: string): Promise<string[]> {
+  const { rows } = await selectOrganisationIds(db, instanceId)
   return rows.map((r) => r.organisation_id)
 }
 

@@ -1,17 +1,17 @@
 import type { Db, Token } from '../database.ts'
+import { prepared } from '../prepared.ts'
 
 export async function insertToken(db: Db, row: Token): Promise<void> {
   await db.insertInto('tokens').values(row).execute()
 }
 
+const selectLiveToken = prepared((db, digest: string) =>
+  db.selectFrom('tokens').selectAll().where('digest', '=', digest).where('revoked_at', 'is', null),
+)
+
 /** The live (not revoked) token with this digest. */
 export async function findLiveToken(db: Db, digest: string): Promise<Token | undefined> {
-  return db
-    .selectFrom('tokens')
-    .selectAll()
-    .where('digest', '=', digest)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst()
+  return (await selectLiveToken(db, digest)).rows[0]
 }
 
 export async function getToken(db: Db, id: string): Promise<Token | undefined> {

@@ -1,6 +1,10 @@
-import { sql } from 'kysely'
+import { CompiledQuery } from 'kysely'
 import type { ControlledTransaction } from 'kysely'
 import type { Database, Db } from '../../db/database.ts'
+
+const SAVEPOINT = CompiledQuery.raw('savepoint unit')
+const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw('rollback to savepoint unit')
+const RELEASE_SAVEPOINT = CompiledQuery.raw('release savepoint unit')
 
 /** Lets a unit take a key (an instance) for its batch; see GroupCommitter. */
 export type Claim = (key: string) => void
@@ -158,18 +162,18 @@ export class GroupCommitter {
     settle: (() => void)[],
     failed: (unit: Pending, error: unknown) => void,
   ): Promise<void> {
-    await sql`savepoint unit`.execute(trx)
+    await trx.executeQuery(SAVEPOINT)
     let value: unknown
     try {
       value = await unit.run(trx, claim)
     } catch (error) {
       // If this fails (the connection or transaction is gone), the whole batch fails.
-      await sql`rollback to savepoint unit`.execute(trx)
-      await sql`release savepoint unit`.execute(trx)
+      await trx.executeQuery(ROLLBACK_TO_SAVEPOINT)
+      await trx.executeQuery(RELEASE_SAVEPOINT)
       failed(unit, error)
       return
     }
-    await sql`release savepoint unit`.execute(trx)
+    await trx.executeQuery(RELEASE_SAVEPOINT)
     settle.push(() => unit.resolve(value))
   }
 }

@@ -153,11 +153,14 @@ describe.each(DATABASES)('storage that fails at the N-th statement on %s', (kind
   it.each(paths.map((p) => [p.name, p] as const))(
     '%s: 503 problem+json at every failing statement, nothing partial, then success',
     async (_name, path) => {
-      // A clean run counts the statements this path sends.
-      const probe = await path.prepare(++n)
-      seen = 0
+      // A clean run counts the statements this path sends. Twice: the first request to an
+      // instance also reads what the engine then keeps in memory (its organisations).
       failAt = 0
-      await ok(probe(client))
+      for (let run = 0; run < 2; run++) {
+        const probe = await path.prepare(++n)
+        seen = 0
+        await ok(probe(client))
+      }
       const statements = seen
       expect(statements).toBeGreaterThan(2)
 
