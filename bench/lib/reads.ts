@@ -78,23 +78,26 @@ export async function measureReads(
     const pick = (i: number) => instances[(i * 7919) % instances.length] ?? ''
 
     const page: number[] = []
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 6000; i++) {
       const after = String((i * 104_729) % 900)
       const ms = await timed(() =>
         listInstanceEvents(store, principal, pick(i), { after, limit: 100 }),
       )
-      if (i >= 200) page.push(ms) // the first ones warm the caches and the JIT
+      if (i >= 1000) page.push(ms) // the first ones warm the caches and the JIT
     }
 
-    const verifyStart = performance.now()
-    const report = await verifyChains(store)
-    const verifySeconds = (performance.now() - verifyStart) / 1000
-    const rawStart = performance.now()
-    let digest = ''
-    for (const row of raw.prepare('select * from events order by instance_id, seq').iterate()) {
-      digest = createHash('sha256').update(digest).update(JSON.stringify(row)).digest('hex')
+    // Best of two rounds each, interleaved: one slow round on a shared machine moves the ratio.
+    const verifyRuns: number[] = []
+    const rawRuns: number[] = []
+    let report: Awaited<ReturnType<typeof verifyChains>> | undefined
+    for (let round = 0; round < 2; round++) {
+      const verifyStart = performance.now()
+      report = await verifyChains(store)
+      verifyRuns.push((performance.now() - verifyStart) / 1000)
+      rawRuns.push(rawScan(raw))
     }
-    const rawSeconds = (performance.now() - rawStart) / 1000
+    const verifySeconds = Math.min(...verifyRuns)
+    const rawSeconds = Math.min(...rawRuns)
 
     const stateAsOf = await measureStateAsOf(store, principal, pick)
     const file = statSync(path).size
@@ -118,7 +121,7 @@ export async function measureReads(
         seconds: verifySeconds,
         rawSeconds,
         ratio: rawSeconds / verifySeconds,
-        ok: report.ok,
+        ok: report?.ok ?? false,
       },
       stateAsOf,
       bytesPerEvent: { file: Math.round(file / events), eventsTable },
@@ -128,6 +131,16 @@ export async function measureReads(
     raw.close()
     await store.destroy()
   }
+}
+
+/** Seconds to read every event in chain order and hash each row with SHA-256, chained. */
+function rawScan(raw: ReturnType<typeof openSqliteConnection>): number {
+  const began = performance.now()
+  let digest = ''
+  for (const row of raw.prepare('select * from events order by instance_id, seq').iterate()) {
+    digest = createHash('sha256').update(digest).update(JSON.stringify(row)).digest('hex')
+  }
+  return (performance.now() - began) / 1000
 }
 
 /** State-as-of (issue #3) for instances with 1,000 events, when src/audit provides it. */
