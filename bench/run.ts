@@ -10,11 +10,10 @@ import { driveFlow } from './lib/load.ts'
 import type { LoadResult } from './lib/load.ts'
 import { dropSchema, freshSchema, runDbos } from './lib/postgres.ts'
 import type { DbosResult } from './lib/postgres.ts'
-import { startEngine, startScript } from './lib/proc.ts'
+import { runJsonScript, startEngine, startScript } from './lib/proc.ts'
 import type { Proc } from './lib/proc.ts'
 import { rawStorage } from './lib/raw-storage.ts'
 import type { RawResult } from './lib/raw-storage.ts'
-import { growStore, measureReads } from './lib/reads.ts'
 import type { ReadsResult } from './lib/reads.ts'
 import { report } from './lib/report.ts'
 import { seed } from './lib/seed.ts'
@@ -148,11 +147,12 @@ async function main(): Promise<void> {
       log('PostgreSQL rows skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL')
     }
 
-    const readsPath = join(dir, 'reads.sqlite')
-    log(`reads: ${READ_INSTANCES} teams × ${EVENTS_PER_INSTANCE} events`)
-    const readSeed = await seed(`sqlite:${readsPath}`, READ_INSTANCES)
-    const generated = growStore(readsPath, readSeed.instances, EVENTS_PER_INSTANCE)
-    results.reads = await measureReads(readsPath, readSeed.instances, generated)
+    log(`reads: ${READ_INSTANCES} teams × ${EVENTS_PER_INSTANCE} events, in a process of its own`)
+    results.reads = await runJsonScript<ReadsResult>('bench/reads.ts', {
+      READS_PATH: join(dir, 'reads.sqlite'),
+      READ_INSTANCES: String(READ_INSTANCES),
+      EVENTS_PER_INSTANCE: String(EVENTS_PER_INSTANCE),
+    })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -86,3 +86,21 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited
   clearTimeout(force)
 }
+
+/**
+ * Runs a TypeScript file to its end in a process of its own and returns the JSON object its last
+ * line of output holds: measurements that must not share a heap with the load generator.
+ */
+export async function runJsonScript<T>(file: string, env: Record<string, string>): Promise<T> {
+  const child = spawn(process.execPath, ['bin/run-ts.js', file], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let out = ''
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  const line = out.trim().split('\n').pop() ?? ''
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`${file} failed (${code}):\n${out}`)
+  return JSON.parse(line) as T
+}

@@ -66,6 +66,20 @@ export function report(r: BenchResults): { text: string; goals: Goal[] } {
   )
   goal('verify ÷ raw scan+SHA-256 (speed)', r.reads?.verify.ratio ?? null, '≥ 0.8', (v) => v >= 0.8)
 
+  const bounds = table(
+    ['what bounds the goals (same run)', 'value'],
+    [
+      [
+        'bare framework ÷ raw storage (ceiling of durable ÷ raw)',
+        fmt(ratio(at50('bare')?.requestsPerSec, r.raw.commitsPerSec), 2),
+      ],
+      [
+        'closed-loop mean latency at 50 conn, ms (50 ÷ engine req/s)',
+        fmt(ratio(50 * 1000, at50('engine')?.requestsPerSec), 1),
+      ],
+      ['engine req/s that a 20 ms mean would need at 50 conn', fmt(50 / 0.02)],
+    ],
+  )
   const runRows = Object.entries(r.runs).map(([name, x]) => [
     name,
     fmt(x.requestsPerSec),
@@ -166,6 +180,8 @@ export function report(r: BenchResults): { text: string; goals: Goal[] } {
     reads,
     '',
     goalTable,
+    '',
+    bounds,
   ].join('\n')
   return { text, goals }
 }

@@ -29,7 +29,10 @@ export function eventHash(prevHash: string, event: HashedEvent): string {
     throw new UnhashableEvent(error instanceof Error ? error.message : String(error))
   }
   if (canonical === undefined) throw new UnhashableEvent('event cannot be canonicalized')
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex')
+  // One update with both: the same bytes (prevHash is ASCII hex), one call into the hash.
+  return createHash('sha256')
+    .update(prevHash + canonical)
+    .digest('hex')
 }
 
 /**
