@@ -16,10 +16,15 @@ export function parseSnapshot(json: string): StoredSnapshot {
   }
 }
 
-/** Most snapshots kept parsed, by instance (about 10 KB each with what the runtime derives). */
-const MAX_KEPT = 4096
+/**
+ * How much is kept, in characters of snapshot JSON: parsed, checked and with what the runtime
+ * derives, a snapshot takes about four times its JSON text in memory (4,096 two-cycle teams of
+ * 4.4 KB each took 73 MB), so this keeps the heap share near 32 MB.
+ */
+const MAX_KEPT_CHARS = 8 * 1024 * 1024
 /** Instance id → its last snapshot seen, with the exact JSON text it was parsed from. */
 const kept = new Map<string, { json: string; stored: StoredSnapshot }>()
+let keptChars = 0
 
 /**
  * The parsed snapshot of an instance row. The last one seen per instance is kept with its JSON
@@ -43,10 +48,20 @@ export function keepSnapshot(instanceId: string, stored: StoredSnapshot): string
 }
 
 function keep(id: string, json: string, stored: StoredSnapshot): void {
-  kept.delete(id)
+  forget(id)
+  if (json.length > MAX_KEPT_CHARS / 8) return
   kept.set(id, { json, stored })
-  if (kept.size > MAX_KEPT) {
-    const oldest = kept.keys().next().value
-    if (oldest !== undefined) kept.delete(oldest)
+  keptChars += json.length
+  // A Map iterates in insertion order and a hit is not re-inserted: the oldest write goes first.
+  for (const oldest of kept.keys()) {
+    if (keptChars <= MAX_KEPT_CHARS) break
+    forget(oldest)
   }
+}
+
+function forget(id: string): void {
+  const entry = kept.get(id)
+  if (!entry) return
+  kept.delete(id)
+  keptChars -= entry.json.length
 }
