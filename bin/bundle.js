@@ -54,7 +54,13 @@ async function build() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // The packages are bundled too: resolving and loading ~60 of them through Node's ESM loader
+    // was most of a start. Native and file-serving ones stay outside.
+    external: ['better-sqlite3', 'pg-native', 'swagger-ui-dist', 'esbuild', 'tsx'],
+    // CommonJS packages in an ESM bundle call require() for Node's own modules.
+    banner: {
+      js: "import { createRequire as __doorlopendRequire } from 'node:module'; const require = __doorlopendRequire(import.meta.url);",
+    },
     jsx: 'automatic',
     jsxImportSource: 'hono/jsx',
     keepNames: true,
