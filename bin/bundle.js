@@ -1,6 +1,7 @@
 // The doorlopend command starts from one esbuild bundle of src/cli.ts: loading ~300 TypeScript
 // modules through tsx's loader hooks costs about 0.6 s per start, a bundle a fraction of that.
-// The bundle is rebuilt whenever a source file is newer, so it never runs stale code.
+// The bundle is rebuilt whenever a source file or the installed packages are newer, so it never
+// runs stale code.
 import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
@@ -19,10 +20,24 @@ function newestSource(dir) {
   return newest
 }
 
+/** Files that change when packages are installed or updated: the bundle holds their code too. */
+const INSTALLS = ['package-lock.json', 'node_modules/.package-lock.json'].map((f) => join(root, f))
+
+function modified(path) {
+  try {
+    return statSync(path).mtimeMs
+  } catch {
+    return 0
+  }
+}
+
 function isFresh() {
   try {
     const built = statSync(BUNDLE).mtimeMs
-    return SOURCES.every((dir) => newestSource(dir) <= built)
+    return (
+      SOURCES.every((dir) => newestSource(dir) <= built) &&
+      INSTALLS.every((path) => modified(path) <= built)
+    )
   } catch {
     return false
   }
