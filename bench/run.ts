@@ -56,10 +56,12 @@ function log(message: string): void {
 /**
  * Warms each server, then drives them in turn at each connection count: runs of one connection
  * count follow each other closely, so their ratios hold while the machine's load drifts.
+ * `around(connections)` runs just before and just after the runs of each connection count.
  */
 async function measureInTurn(
   servers: Record<string, { proc: Proc; seeded: Seeded }>,
   runs: Record<string, LoadResult>,
+  around: (connections: number) => void = () => {},
 ): Promise<void> {
   for (const { proc, seeded } of Object.values(servers)) {
     await driveFlow(proc.url, seeded, slice(seeded, 'warmup'), {
@@ -68,6 +70,7 @@ async function measureInTurn(
     })
   }
   for (const connections of CONNECTIONS) {
+    around(connections)
     for (const [name, { proc, seeded }] of Object.entries(servers)) {
       log(`${name} at ${connections} connections, ${SECONDS} s`)
       runs[`${name}@${connections}`] = await driveFlow(
@@ -77,7 +80,15 @@ async function measureInTurn(
         { connections, seconds: SECONDS, server: proc },
       )
     }
+    around(connections)
   }
+}
+
+/** Two raw-storage measurements as one: commits over seconds. */
+function combined(runs: readonly RawResult[]): RawResult {
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0)
+  const commits = runs.reduce((sum, r) => sum + r.commits, 0)
+  return { seconds, commits, commitsPerSec: seconds > 0 ? commits / seconds : 0 }
 }
 
 function copySqlite(from: string, to: string): void {
@@ -109,6 +120,9 @@ async function main(): Promise<void> {
       DOORLOPEND_UNSAFE_NO_FSYNC: '1',
     })
     const bare = await startScript('bench/bare-server.ts')
+    // Raw storage right before and right after the runs at 50 connections (half the time each):
+    // this disk's fsync latency drifts by a factor of three within minutes.
+    const raw: RawResult[] = []
     try {
       await measureInTurn(
         {
@@ -117,13 +131,16 @@ async function main(): Promise<void> {
           bare: { proc: bare, seeded },
         },
         results.runs,
+        (connections) => {
+          if (connections !== 50) return
+          log(`raw storage, ${SECONDS / 2} s`)
+          raw.push(rawStorage(join(dir, 'raw.sqlite'), seeded.instances[0] ?? '', SECONDS / 2))
+        },
       )
     } finally {
       await Promise.all([durable.stop(), nosync.stop(), bare.stop()])
     }
-
-    log(`raw storage, ${SECONDS} s`)
-    results.raw = rawStorage(join(dir, 'raw.sqlite'), seeded.instances[0] ?? '', SECONDS)
+    results.raw = combined(raw)
 
     if (PG_URL) {
       const schemaUrl = await freshSchema(PG_URL)
