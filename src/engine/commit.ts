@@ -156,6 +156,7 @@ function committerFor(store: DbHandle): GroupCommitter {
       maxBatch: MAX_BATCH,
       maxAttempts: MAX_ATTEMPTS,
       isRetryable,
+      multiStatement: store.dialect === 'postgres',
     })
     committers.set(store, committer)
   }

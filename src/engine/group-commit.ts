@@ -2,9 +2,9 @@ import { CompiledQuery } from 'kysely'
 import type { ControlledTransaction } from 'kysely'
 import type { Database, Db } from '../../db/database.ts'
 
-const SAVEPOINT = CompiledQuery.raw('savepoint unit')
-const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw('rollback to savepoint unit')
-const RELEASE_SAVEPOINT = CompiledQuery.raw('release savepoint unit')
+const SAVEPOINT = 'savepoint unit'
+const ROLLBACK_TO_SAVEPOINT = 'rollback to savepoint unit'
+const RELEASE_SAVEPOINT = 'release savepoint unit'
 
 /** Lets a unit take a key (an instance) for its batch; see GroupCommitter. */
 export type Claim = (key: string) => void
@@ -28,6 +28,11 @@ export interface GroupCommitOptions {
   maxAttempts: number
   /** A lost race that a fresh attempt resolves. */
   isRetryable: (error: unknown) => boolean
+  /**
+   * The database takes several statements in one query (PostgreSQL's simple protocol): a unit's
+   * closing savepoint statements then travel with the next unit's SAVEPOINT, one round trip.
+   */
+  multiStatement?: boolean
 }
 
 /**
@@ -138,7 +143,11 @@ export class GroupCommitter {
           failed(only, error)
         }
       } else {
-        for (const unit of batch) await this.#runInSavepoint(trx, unit, claim, settle, failed)
+        let closing: string[] = []
+        for (const unit of batch) {
+          closing = await this.#runInSavepoint(trx, unit, claim, closing, settle, failed)
+        }
+        await this.#send(trx, closing)
       }
       if (!trx.isRolledBack) await trx.commit().execute()
     } catch (error) {
@@ -155,27 +164,50 @@ export class GroupCommitter {
     this.#queue.unshift(...requeue, ...again)
   }
 
+  /**
+   * Runs `unit` in a savepoint of its own, after sending `closing` (the previous unit's closing
+   * statements). Returns this unit's closing statements, not yet sent: nothing else runs on the
+   * connection before them. If they fail (the connection or transaction is gone), the whole batch
+   * fails.
+   */
   async #runInSavepoint(
     trx: ControlledTransaction<Database>,
     unit: Pending,
     claim: Claim,
+    closing: string[],
     settle: (() => void)[],
     failed: (unit: Pending, error: unknown) => void,
-  ): Promise<void> {
-    await trx.executeQuery(SAVEPOINT)
+  ): Promise<string[]> {
+    await this.#send(trx, [...closing, SAVEPOINT])
     let value: unknown
     try {
       value = await unit.run(trx, claim)
     } catch (error) {
-      // If this fails (the connection or transaction is gone), the whole batch fails.
-      await trx.executeQuery(ROLLBACK_TO_SAVEPOINT)
-      await trx.executeQuery(RELEASE_SAVEPOINT)
       failed(unit, error)
+      return [ROLLBACK_TO_SAVEPOINT, RELEASE_SAVEPOINT]
+    }
+    settle.push(() => unit.resolve(value))
+    return [RELEASE_SAVEPOINT]
+  }
+
+  /** Sends statements in order: in one query where the database takes several. */
+  async #send(trx: ControlledTransaction<Database>, statements: readonly string[]): Promise<void> {
+    if (statements.length === 0) return
+    if (this.#options.multiStatement) {
+      await trx.executeQuery(compiled(statements.join('; ')))
       return
     }
-    await trx.executeQuery(RELEASE_SAVEPOINT)
-    settle.push(() => unit.resolve(value))
+    for (const statement of statements) await trx.executeQuery(compiled(statement))
   }
+}
+
+const compiledStatements = new Map<string, CompiledQuery>()
+
+/** The few savepoint statement texts, compiled once. */
+function compiled(text: string): CompiledQuery {
+  let query = compiledStatements.get(text)
+  if (!query) compiledStatements.set(text, (query = CompiledQuery.raw(text)))
+  return query
 }
 
 /** An open batch, and the units waiting for it to finish before they run again. */
