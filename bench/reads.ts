@@ -1,15 +1,25 @@
-// The reads part of `npm run bench`, in a process of its own (run.ts starts it): a store of
-// READ_INSTANCES × EVENTS_PER_INSTANCE events at READS_PATH, then history pages, verify against
-// a raw scan, state-as-of and bytes per event. Prints the results as one JSON line.
+// The reads part of `npm run bench`, in processes of their own (run.ts starts them), so that no
+// measurement shares a heap with the load generator or with the generation of the store:
+//   READS_PHASE=grow     seeds READ_INSTANCES teams at READS_PATH and grows each to
+//                        EVENTS_PER_INSTANCE events; keeps the team ids beside the file;
+//   READS_PHASE=measure  history pages, verify against a raw scan, state-as-of, bytes per event.
+// Each prints its result as one JSON line.
+import { readFileSync, writeFileSync } from 'node:fs'
 import { growStore, measureReads } from './lib/reads.ts'
 import { seed } from './lib/seed.ts'
 
 const path = process.env.READS_PATH ?? ''
 if (!path) throw new Error('READS_PATH is not set')
-const instances = Number(process.env.READ_INSTANCES ?? 1000)
-const perInstance = Number(process.env.EVENTS_PER_INSTANCE ?? 1000)
+const teamsFile = `${path}.teams.json`
 
-const seeded = await seed(`sqlite:${path}`, instances)
-const generated = growStore(path, seeded.instances, perInstance)
-console.log(JSON.stringify(await measureReads(path, seeded.instances, generated)))
+if (process.env.READS_PHASE === 'grow') {
+  const seeded = await seed(`sqlite:${path}`, Number(process.env.READ_INSTANCES ?? 1000))
+  const seconds = growStore(path, seeded.instances, Number(process.env.EVENTS_PER_INSTANCE ?? 1000))
+  writeFileSync(teamsFile, JSON.stringify(seeded.instances))
+  console.log(JSON.stringify({ seconds }))
+} else {
+  const teams = JSON.parse(readFileSync(teamsFile, 'utf8')) as string[]
+  const generated = Number(process.env.GENERATE_SECONDS ?? 0)
+  console.log(JSON.stringify(await measureReads(path, teams, generated)))
+}
 process.exit(0)

@@ -164,11 +164,20 @@ async function main(): Promise<void> {
       log('PostgreSQL rows skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL')
     }
 
-    log(`reads: ${READ_INSTANCES} teams × ${EVENTS_PER_INSTANCE} events, in a process of its own`)
-    results.reads = await runJsonScript<ReadsResult>('bench/reads.ts', {
+    log(`reads: ${READ_INSTANCES} teams × ${EVENTS_PER_INSTANCE} events, in processes of their own`)
+    const reads = {
       READS_PATH: join(dir, 'reads.sqlite'),
       READ_INSTANCES: String(READ_INSTANCES),
       EVENTS_PER_INSTANCE: String(EVENTS_PER_INSTANCE),
+    }
+    const grown = await runJsonScript<{ seconds: number }>('bench/reads.ts', {
+      ...reads,
+      READS_PHASE: 'grow',
+    })
+    results.reads = await runJsonScript<ReadsResult>('bench/reads.ts', {
+      ...reads,
+      READS_PHASE: 'measure',
+      GENERATE_SECONDS: String(grown.seconds),
     })
   } finally {
     rmSync(dir, { recursive: true, force: true })

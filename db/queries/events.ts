@@ -7,20 +7,23 @@ export async function insertEvent(db: Db, row: NewEventRow): Promise<void> {
   await insertEventRow(db, row)
 }
 
+const selectEvents = prepared((db, instanceId: string, after: number, limit: number) =>
+  db
+    .selectFrom('events')
+    .selectAll()
+    .where('instance_id', '=', instanceId)
+    .where('seq', '>', after)
+    .orderBy('seq')
+    .limit(limit),
+)
+
 /** Events of one instance, oldest first, with seq > after. */
 export async function listEvents(
   db: Db,
   instanceId: string,
   page: { after: number; limit: number },
 ): Promise<EventRow[]> {
-  return db
-    .selectFrom('events')
-    .selectAll()
-    .where('instance_id', '=', instanceId)
-    .where('seq', '>', page.after)
-    .orderBy('seq')
-    .limit(page.limit)
-    .execute()
+  return (await selectEvents(db, instanceId, page.after, page.limit)).rows
 }
 
 export async function countEvents(db: Db): Promise<number> {
