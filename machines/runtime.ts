@@ -1,4 +1,4 @@
-import { getNextTransitions, initialTransition } from 'xstate'
+import { initialTransition } from 'xstate'
 import type { AnyTransitionDefinition, StateValue } from 'xstate'
 import { z } from 'zod'
 import { explanationOf, inertScope, transitionsFor } from './snapshot-cache.ts'
@@ -171,28 +171,26 @@ function check(
     return { ok: false, reasons: [`Het proces is ${status}; er kan niets meer gebeuren.`] }
   }
   let payload: Record<string, unknown> | undefined
-  if (event.payload !== undefined && payloadValidated) {
-    payload = event.payload
-    if (definition.reasonRequired && !event.reason?.trim()) {
-      return { ok: false, reasons: [`Bij ‘${type}’ is een reden verplicht.`] }
-    }
-  } else if (event.payload !== undefined) {
-    const parsed = definition.payload.safeParse(event.payload)
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map(
-        (i) => `${i.path.join('.') || 'payload'}: ${i.message}`,
-      )
-      return {
-        ok: false,
-        reasons: [`De gegevens bij ‘${type}’ kloppen niet (${issues.join('; ')}).`],
+  if (event.payload !== undefined) {
+    if (payloadValidated) payload = event.payload
+    else {
+      const parsed = definition.payload.safeParse(event.payload)
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map(
+          (i) => `${i.path.join('.') || 'payload'}: ${i.message}`,
+        )
+        return {
+          ok: false,
+          reasons: [`De gegevens bij ‘${type}’ kloppen niet (${issues.join('; ')}).`],
+        }
       }
+      payload = parsed.data
     }
-    payload = parsed.data
     if (definition.reasonRequired && !event.reason?.trim()) {
       return { ok: false, reasons: [`Bij ‘${type}’ is een reden verplicht.`] }
     }
   }
-  const candidates = transitionsFor(snapshot, type, getNextTransitions)
+  const candidates = transitionsFor(snapshot, type)
   if (candidates.length === 0) {
     return {
       ok: false,

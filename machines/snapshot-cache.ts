@@ -1,4 +1,4 @@
-import { createActor } from 'xstate'
+import { createActor, getNextTransitions } from 'xstate'
 import type { AnyActorScope, AnyStateMachine, AnyTransitionDefinition } from 'xstate'
 import type { AnySnapshot, Explanation } from './types.ts'
 
@@ -15,12 +15,11 @@ const byType = new WeakMap<AnySnapshot, Map<string, AnyTransitionDefinition[]>>(
 export function transitionsFor(
   snapshot: AnySnapshot,
   type: string,
-  all: (snapshot: AnySnapshot) => AnyTransitionDefinition[],
 ): readonly AnyTransitionDefinition[] {
   let table = byType.get(snapshot)
   if (!table) {
     table = new Map()
-    for (const t of all(snapshot)) {
+    for (const t of getNextTransitions(snapshot)) {
       const list = table.get(t.eventType)
       if (list) list.push(t)
       else table.set(t.eventType, [t])

@@ -37,28 +37,23 @@ export function eventHash(prevHash: string, event: HashedEvent): string {
 
 /**
  * The RFC 8785 canonical JSON of exactly the hashed fields: `canonicalJson` of the object of these
- * fields, written member by member in their sorted order (ASCII names) instead of sorting.
+ * fields, its members given in their sorted order (ASCII names, already quoted) instead of sorted
+ * on every call: verify hashes every stored event.
  */
 function canonicalizeEvent(event: HashedEvent): string | undefined {
-  const members: [string, unknown][] = [
-    ['actor', { tokenId: event.actor.tokenId, role: event.actor.role }],
-    ['effectiveDate', event.effectiveDate],
-    ['instanceId', event.instanceId],
-    ['payload', event.payload],
-    ['reason', event.reason],
-    ['recordedAt', event.recordedAt],
-    ['seq', event.seq],
-    ['stateAfter', event.stateAfter],
-    ['stateBefore', event.stateBefore],
-    ['type', event.type],
+  const members: (readonly [string, unknown])[] = [
+    ['"actor"', { tokenId: event.actor.tokenId, role: event.actor.role }],
+    ['"effectiveDate"', event.effectiveDate],
+    ['"instanceId"', event.instanceId],
+    ['"payload"', event.payload],
+    ['"reason"', event.reason],
+    ['"recordedAt"', event.recordedAt],
+    ['"seq"', event.seq],
+    ['"stateAfter"', event.stateAfter],
+    ['"stateBefore"', event.stateBefore],
+    ['"type"', event.type],
   ]
-  let out = '{'
-  for (const [name, value] of members) {
-    if (value === undefined || typeof value === 'symbol') continue
-    if (out.length > 1) out += ','
-    out += `"${name}":${canonicalJson(value)}`
-  }
-  return out + '}'
+  return membersJson(members)
 }
 
 /**
@@ -97,12 +92,20 @@ function canonicalObject(object: object): string | undefined {
     return out + ']'
   }
   const record = object as Record<string, unknown>
+  return membersJson(
+    Object.keys(record)
+      .sort()
+      .map((key) => [canonicalJson(key), record[key]]),
+  )
+}
+
+/** `{name:value,…}` in the order given (names already JSON); undefined and symbols left out. */
+function membersJson(members: readonly (readonly [string | undefined, unknown])[]): string {
   let out = '{'
-  for (const key of Object.keys(record).sort()) {
-    const item = record[key]
-    if (item === undefined || typeof item === 'symbol') continue
+  for (const [name, value] of members) {
+    if (value === undefined || typeof value === 'symbol') continue
     if (out.length > 1) out += ','
-    out += `${canonicalJson(key)}:${canonicalJson(item)}`
+    out += `${name}:${canonicalJson(value)}`
   }
   return out + '}'
 }

@@ -87,8 +87,8 @@ export interface EventView {
 }
 
 export function viewEvent(row: EventRow): EventView {
-  // Field by field: an object spread of the hashed fields made every page's objects slow to
-  // collect (young-generation pauses of ~10 ms under a stream of history reads).
+  // Field by field: an object rest (`{ instanceId, ...fields }`) here made V8 build every event
+  // of a page as a dictionary object, slow to collect (~10 ms young-generation pauses).
   const event = hashedEventOf(row)
   return {
     seq: event.seq,
