@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely'
+import type { Generated, Insertable, Kysely, Selectable } from 'kysely'
 
 /** Timestamps are ISO-8601 strings on both databases, so hashes and exports read the same. */
 type Timestamp = string
@@ -7,6 +7,8 @@ export interface OrganisationTable {
   id: string
   name: string
   kind: string
+  /** The bestuur this organisation belongs to; its HR covers this one too. */
+  parent_id: string | null
   created_at: Timestamp
 }
 
@@ -15,9 +17,18 @@ export interface PersonTable {
   /** null once the person is erased. */
   name: string | null
   email: string | null
+  /** The organisation the person was created at; every affiliation is in `affiliations`. */
   organisation_id: string
   created_at: Timestamp
   erased_at: Timestamp | null
+}
+
+/** A person werkzaam bij an organisation, with an optional function title. */
+export interface AffiliationTable {
+  person_id: string
+  organisation_id: string
+  function_title: string | null
+  created_at: Timestamp
 }
 
 export interface TokenTable {
@@ -68,6 +79,10 @@ export interface EventTable {
   reason: string | null
   actor_token_id: string
   actor_role: string
+  /** 1: the actor is token and role; 2: also the person and the organisation acted for. */
+  format: Generated<number>
+  actor_person_id: string | null
+  actor_organisation_id: string | null
   recorded_at: Timestamp
   effective_date: string | null
   state_before: string | null
@@ -125,6 +140,7 @@ export interface AccessLogTable {
 export interface Database {
   organisations: OrganisationTable
   people: PersonTable
+  affiliations: AffiliationTable
   tokens: TokenTable
   instances: InstanceTable
   instance_organisations: InstanceOrganisationTable
@@ -142,6 +158,7 @@ export type Dialect = 'sqlite' | 'postgres'
 
 export type Organisation = Selectable<OrganisationTable>
 export type Person = Selectable<PersonTable>
+export type Affiliation = Selectable<AffiliationTable>
 export type Token = Selectable<TokenTable>
 export type Instance = Selectable<InstanceTable>
 export type NewInstance = Insertable<InstanceTable>

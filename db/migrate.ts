@@ -3,10 +3,12 @@ import type { Migration, MigrationResultSet } from 'kysely'
 import type { Db } from './database.ts'
 import * as initial from './migrations/2026-11-23-initial.ts'
 import * as audit from './migrations/2026-11-24-audit.ts'
+import * as mandate from './migrations/2026-12-01-mandate.ts'
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-initial': initial,
   '2026-11-24-audit': audit,
+  '2026-12-01-mandate': mandate,
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

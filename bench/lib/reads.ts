@@ -41,12 +41,13 @@ export function growStore(path: string, instances: readonly string[], perInstanc
       const payload = { text: `Relatie ${seq}: kennen elkaar uit de opleidingsschool.` }
       const recordedAt = new Date(start + seq * 60_000).toISOString()
       const hash = eventHash(prev, {
+        format: 1,
         instanceId: id,
         seq,
         type: 'relatie.vastleggen',
         payload,
         reason: null,
-        actor: { tokenId: 'bench', role: 'admin' },
+        actor: { tokenId: 'bench', role: 'admin', personId: null, organisationId: null },
         recordedAt,
         effectiveDate: null,
         stateBefore: 'verkennen',

@@ -20,6 +20,25 @@ export async function listOrganisations(
   return query.execute()
 }
 
+/**
+ * `ids` with every organisation that belongs to one of them, at any depth (a bestuur's schools).
+ * Organisations are few and change rarely: one query per level.
+ */
+export async function withDescendants(db: Db, ids: readonly string[]): Promise<string[]> {
+  const all = new Set(ids)
+  let level = [...ids]
+  for (let depth = 0; depth < 8 && level.length > 0; depth++) {
+    const children = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('parent_id', 'in', level)
+      .execute()
+    level = children.map((c) => c.id).filter((id) => !all.has(id))
+    for (const id of level) all.add(id)
+  }
+  return [...all]
+}
+
 export async function getOrganisations(db: Db, ids: readonly string[]): Promise<Organisation[]> {
   if (ids.length === 0) return []
   return db.selectFrom('organisations').selectAll().where('id', 'in', ids).orderBy('id').execute()

@@ -4,8 +4,15 @@ import type { Role } from './policy.ts'
 export interface Principal {
   tokenId: string
   role: Role
-  /** member, teacher: the person the token speaks for. */
+  /**
+   * The person the token is bound to: always for member and teacher, for hr from this release
+   * on, optionally for admin and auditor. null: a service token (or an hr token from before
+   * tokens were bound), whose acts name no person.
+   */
   personId: string | null
-  /** hr, auditor: the organisations in scope; null means all (auditor without scope, admin). */
+  /**
+   * hr, auditor: the organisations in scope, with every organisation that belongs to one of them
+   * (the schools of a bestuur); null means all (auditor without scope, admin).
+   */
   organisationIds: readonly string[] | null
 }

@@ -11,7 +11,7 @@ import {
 import type { Actor } from './actor.ts'
 import { GroupCommitter } from './group-commit.ts'
 import type { Claim } from './group-commit.ts'
-import { ZERO_HASH, eventHash } from './hash.ts'
+import { CURRENT_EVENT_FORMAT, ZERO_HASH, eventHash } from './hash.ts'
 
 /** What one event changes: the event's own fields and the instance's new head. */
 export interface AppendInput {
@@ -25,6 +25,8 @@ export interface AppendInput {
   status: string
   /** When set, replaces the people the instance concerns. */
   people?: readonly string[]
+  /** The organisation the act is done for (the actor's mandate), or null. */
+  actingFor?: string | null
 }
 
 export interface Appended {
@@ -94,8 +96,14 @@ export class Writer {
   /** Appends one event to `instance`, whose current state value is `stateBefore`. */
   async append(instance: Instance, stateBefore: unknown, input: AppendInput): Promise<Appended> {
     const seq = instance.version + 1
-    const actor = { tokenId: this.actor.tokenId, role: this.actor.role }
+    const actor = {
+      tokenId: this.actor.tokenId,
+      role: this.actor.role,
+      personId: this.actor.personId,
+      organisationId: input.actingFor ?? null,
+    }
     const hash = eventHash(instance.head_hash, {
+      format: CURRENT_EVENT_FORMAT,
       instanceId: instance.id,
       seq,
       type: input.type,
@@ -115,6 +123,9 @@ export class Writer {
       reason: input.reason,
       actor_token_id: actor.tokenId,
       actor_role: actor.role,
+      format: CURRENT_EVENT_FORMAT,
+      actor_person_id: actor.personId,
+      actor_organisation_id: actor.organisationId,
       recorded_at: this.now,
       effective_date: input.effectiveDate,
       state_before: stateBefore === null ? null : JSON.stringify(stateBefore),

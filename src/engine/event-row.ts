@@ -4,12 +4,18 @@ import type { HashedEvent } from './hash.ts'
 /** The hashed fields of a stored event, parsed from its row (throws on JSON that does not parse). */
 export function hashedEventOf(row: EventRow): HashedEvent {
   return {
+    format: row.format === 2 ? 2 : 1,
     instanceId: row.instance_id,
     seq: row.seq,
     type: row.type,
     payload: JSON.parse(row.payload) as unknown,
     reason: row.reason,
-    actor: { tokenId: row.actor_token_id, role: row.actor_role },
+    actor: {
+      tokenId: row.actor_token_id,
+      role: row.actor_role,
+      personId: row.actor_person_id,
+      organisationId: row.actor_organisation_id,
+    },
     recordedAt: row.recorded_at,
     effectiveDate: row.effective_date,
     stateBefore: row.state_before === null ? null : (JSON.parse(row.state_before) as unknown),

@@ -3,14 +3,35 @@ import { createHash } from 'node:crypto'
 /** The previous hash of an instance's first event. */
 export const ZERO_HASH = '0'.repeat(64)
 
+/**
+ * The format of a stored event. 1: the actor is a token and its role. 2: the actor also names the
+ * person behind the token and the organisation the act was done for, and the hash covers
+ * `format` itself, so a record cannot pass for the other format.
+ */
+export type EventFormat = 1 | 2
+
+/** The format every new event is written in. */
+export const CURRENT_EVENT_FORMAT: EventFormat = 2
+
+/** Who did it: the token and its role; from format 2 also the person and the organisation. */
+export interface HashedActor {
+  tokenId: string
+  role: string
+  /** Format 2: the person the token is bound to (null for a service token or the system). */
+  personId: string | null
+  /** Format 2: the organisation the act was done for (null when it was done for none). */
+  organisationId: string | null
+}
+
 /** The fields of an event that its hash commits to. */
 export interface HashedEvent {
+  format: EventFormat
   instanceId: string
   seq: number
   type: string
   payload: unknown
   reason: string | null
-  actor: { tokenId: string; role: string }
+  actor: HashedActor
   recordedAt: string
   effectiveDate: string | null
   stateBefore: unknown
@@ -36,14 +57,31 @@ export function eventHash(prevHash: string, event: HashedEvent): string {
 }
 
 /**
- * The RFC 8785 canonical JSON of exactly the hashed fields: `canonicalJson` of the object of these
- * fields, its members given in their sorted order (ASCII names, already quoted) instead of sorted
- * on every call: verify hashes every stored event.
+ * The RFC 8785 canonical JSON of exactly the hashed fields of the event's format: `canonicalJson`
+ * of the object of these fields, its members given in their sorted order (ASCII names, already
+ * quoted) instead of sorted on every call: verify hashes every stored event. Format 1 has no
+ * `format` member and a two-field actor, exactly as such events were hashed when written.
  */
 function canonicalizeEvent(event: HashedEvent): string | undefined {
+  if (event.format !== 1 && event.format !== 2) {
+    throw new Error(`unknown event format ${String(event.format)}`)
+  }
+  const v2 = event.format === 2
+  const { actor } = event
   const members: (readonly [string, unknown])[] = [
-    ['"actor"', { tokenId: event.actor.tokenId, role: event.actor.role }],
+    [
+      '"actor"',
+      v2
+        ? {
+            tokenId: actor.tokenId,
+            role: actor.role,
+            personId: actor.personId,
+            organisationId: actor.organisationId,
+          }
+        : { tokenId: actor.tokenId, role: actor.role },
+    ],
     ['"effectiveDate"', event.effectiveDate],
+    ['"format"', v2 ? 2 : undefined],
     ['"instanceId"', event.instanceId],
     ['"payload"', event.payload],
     ['"reason"', event.reason],

@@ -6,6 +6,8 @@ import { machines } from '../../machines/index.ts'
 import { authorize, authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { notFound } from '../errors.ts'
+import { nameActors } from './actor-names.ts'
+import type { ActorView } from './actor-names.ts'
 import { hashedEventOf } from './event-row.ts'
 import { viewInstance } from './instance-view.ts'
 import type { InstanceView } from './instance-view.ts'
@@ -73,11 +75,13 @@ export async function listVisibleInstances(
 
 /** An event as the API shows it. */
 export interface EventView {
+  /** 1: the actor names a token and role; 2: also the person and the organisation acted for. */
+  format: 1 | 2
   seq: number
   type: string
   payload: unknown
   reason: string | null
-  actor: { tokenId: string; role: string }
+  actor: ActorView
   recordedAt: string
   effectiveDate: string | null
   stateBefore: unknown
@@ -86,11 +90,17 @@ export interface EventView {
   hash: string
 }
 
-export function viewEvent(row: EventRow): EventView {
+/** An event as the API shows it, before the names of its actor are read. */
+export type UnnamedEventView = Omit<EventView, 'actor'> & {
+  actor: Omit<ActorView, 'name' | 'erased' | 'organisationName'>
+}
+
+export function viewEvent(row: EventRow): UnnamedEventView {
   // Field by field: an object rest (`{ instanceId, ...fields }`) here made V8 build every event
   // of a page as a dictionary object, slow to collect (~10 ms young-generation pauses).
   const event = hashedEventOf(row)
   return {
+    format: event.format,
     seq: event.seq,
     type: event.type,
     payload: event.payload,
@@ -110,9 +120,12 @@ export async function listInstanceEvents(
   principal: Principal,
   id: string,
   page: { after?: string | undefined; limit: number },
+  route = 'unknown',
 ): Promise<Page<EventView>> {
   await loadVisibleInstance(store, principal, id)
   const after = page.after ? Number(page.after) : 0
   const rows = await listEvents(store.db, id, { after, limit: page.limit + 1 })
-  return pageOf(rows, page.limit, (r) => String(r.seq), viewEvent)
+  const result = pageOf(rows, page.limit, (r) => String(r.seq), viewEvent)
+  // Whoever may read a history may know who wrote it: that is what the history is for.
+  return { items: await nameActors(store, principal, result.items, route), next: result.next }
 }

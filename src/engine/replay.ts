@@ -25,7 +25,7 @@ export function replay(
       payload,
       reason: row.reason,
       at: row.recorded_at,
-      actor: { tokenId: row.actor_token_id, role: row.actor_role, personId: null },
+      actor: { tokenId: row.actor_token_id, role: row.actor_role, personId: row.actor_person_id },
     })
   }
   return snapshot

@@ -3,7 +3,7 @@ import { routePath } from 'hono/route'
 import type { Store } from '../engine/store.ts'
 import { roleMay } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
-import { authenticate } from '../access/tokens.ts'
+import { resolveToken } from '../access/tokens.ts'
 import { forbidden, unauthorized } from '../errors.ts'
 import { ROUTE_ACTIONS } from './route-policy.ts'
 
@@ -23,8 +23,15 @@ export function authentication(store: Store): MiddlewareHandler<AuthEnv> {
     const header = c.req.header('authorization') ?? ''
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
     if (!match?.[1]) throw unauthorized('Stuur een token mee: Authorization: Bearer <token>.')
-    const principal = await authenticate(store.db, match[1])
-    if (!principal) throw unauthorized('Dit token is onbekend of ingetrokken.')
+    const resolved = await resolveToken(store.db, match[1])
+    if ('refused' in resolved) {
+      throw unauthorized(
+        resolved.refused === 'persoon-gewist'
+          ? 'Dit token hoort bij een persoon die is gewist en werkt niet meer; vraag de beheerder om een nieuw token.'
+          : 'Dit token is onbekend of ingetrokken.',
+      )
+    }
+    const { principal } = resolved
     c.set('principal', principal)
     if (!entry) {
       // No route matched: let the 404 handler answer (after authentication, so ids do not leak).

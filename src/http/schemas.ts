@@ -29,11 +29,23 @@ export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ items: z.array(item), next: z.string().nullable() }).openapi(name)
 
 export const OrganisationInput = z
-  .object({ name: text(200), kind: OrganisationKind })
+  .object({
+    name: text(200),
+    kind: OrganisationKind,
+    parentId: Id.optional().openapi({
+      description: 'The bestuur this organisation belongs to; HR of the bestuur covers it too.',
+    }),
+  })
   .strict()
   .openapi('OrganisationInput')
 export const Organisation = z
-  .object({ id: z.string(), name: z.string(), kind: z.string(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    parentId: z.string().nullable(),
+    createdAt: z.string(),
+  })
   .openapi('Organisation')
 
 export const PersonInput = z
@@ -153,11 +165,34 @@ export const EventInput = z
 
 export const Event = z
   .object({
+    format: z.union([z.literal(1), z.literal(2)]).openapi({
+      description:
+        'Event format. 1 (before release 0.2): the hashed actor is token and role. 2: also personId and organisationId, and the hash covers format.',
+    }),
     seq: z.number().int(),
     type: z.string(),
     payload: z.unknown(),
     reason: z.string().nullable(),
-    actor: z.object({ tokenId: z.string(), role: z.string() }),
+    actor: z
+      .object({
+        tokenId: z.string(),
+        role: z.string(),
+        personId: z
+          .string()
+          .nullable()
+          .openapi({ description: 'Format 2: the person the token is bound to (hashed).' }),
+        organisationId: z
+          .string()
+          .nullable()
+          .openapi({ description: 'Format 2: the organisation the act was done for (hashed).' }),
+        name: z.string().nullable().openapi({ description: 'The person’s name (not hashed).' }),
+        erased: z.boolean().openapi({ description: 'The person was erased ("persoon gewist").' }),
+        organisationName: z.string().nullable(),
+      })
+      .openapi({
+        description:
+          'Who did it. personId and organisationId are on the hash chain (format 2); the names are read from the people and organisation tables, and reading them is logged.',
+      }),
     recordedAt: z.string(),
     effectiveDate: z.string().nullable(),
     stateBefore: z.unknown(),

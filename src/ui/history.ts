@@ -11,11 +11,19 @@ export async function historyOf(
   store: Store,
   principal: Principal,
   id: string,
+  /** The page that shows the history, for the access log. */
+  route = 'geschiedenis',
 ): Promise<EventView[]> {
   const events: EventView[] = []
   let after: string | undefined
   while (events.length < HISTORY_LIMIT) {
-    const page = await listInstanceEvents(store, principal, id, { limit: 500, after })
+    const page = await listInstanceEvents(
+      store,
+      principal,
+      id,
+      { limit: 500, after },
+      `UI ${route}`,
+    )
     events.push(...page.items)
     if (!page.next) break
     after = page.next

@@ -1,4 +1,5 @@
 import { eventHash } from '../engine/hash.ts'
+import type { EventFormat } from '../engine/hash.ts'
 import type { Cell } from './csv.ts'
 import { csvRow } from './csv.ts'
 
@@ -8,11 +9,16 @@ import { csvRow } from './csv.ts'
 // counts, so a file cut short is noticed. NDJSON has one JSON record per line; CSV has the same
 // records as rows under a header row (see CSV_COLUMNS).
 
-export const EXPORT_FORMAT = 'doorlopend-export-v1'
+// v2 (this release) adds to every event record its event `format` and, for format 2, the actor's
+// person and organisation (CSV: three columns at the end). A v1 file has only format-1 events; the
+// verifier reads both.
+export const EXPORT_FORMAT = 'doorlopend-export-v2'
+/** Every export format the verifier reads. */
+export const EXPORT_FORMATS: readonly string[] = ['doorlopend-export-v1', EXPORT_FORMAT]
 
 export interface ExportHeader {
   kind: 'export'
-  format: typeof EXPORT_FORMAT
+  format: string
   exportedAt: string
   /** The filters asked for; null where absent. `from` inclusive, `to` exclusive (recordedAt). */
   filter: { instanceId: string | null; from: string | null; to: string | null }
@@ -32,12 +38,15 @@ export interface HeadRecord {
 /** Every field of an event; `hash` = eventHash(prevHash, the other fields) of src/engine/hash.ts. */
 export interface EventRecord {
   kind: 'event'
+  /** The event's format (see src/engine/hash.ts); absent in v1 exports, where it is 1. */
+  format?: EventFormat
   instanceId: string
   seq: number
   type: string
   payload: unknown
   reason: string | null
-  actor: { tokenId: string; role: string }
+  /** Format 2 also names personId and organisationId (null where they do not apply). */
+  actor: { tokenId: string; role: string; personId?: string | null; organisationId?: string | null }
   recordedAt: string
   effectiveDate: string | null
   stateBefore: unknown
@@ -65,6 +74,9 @@ export interface StoredEvent {
   reason: string | null
   actor_token_id: string
   actor_role: string
+  format: number
+  actor_person_id: string | null
+  actor_organisation_id: string | null
   recorded_at: string
   effective_date: string | null
   state_before: string | null
@@ -88,6 +100,9 @@ export const CSV_COLUMNS = [
   'stateAfter',
   'prevHash',
   'hash',
+  'format',
+  'actorPersonId',
+  'actorOrganisationId',
 ] as const
 
 /** Parses a stored JSON column; a column that is not JSON (a damaged row) is kept as text. */
@@ -104,14 +119,23 @@ function jsonColumn(text: string | null, name: string, bad: string[]): unknown {
 /** The export record of a stored event. */
 export function eventRecord(row: StoredEvent): EventRecord {
   const bad: string[] = []
+  const v2 = row.format === 2
   const record: EventRecord = {
     kind: 'event',
+    format: v2 ? 2 : 1,
     instanceId: row.instance_id,
     seq: row.seq,
     type: row.type,
     payload: jsonColumn(row.payload, 'payload', bad),
     reason: row.reason,
-    actor: { tokenId: row.actor_token_id, role: row.actor_role },
+    actor: v2
+      ? {
+          tokenId: row.actor_token_id,
+          role: row.actor_role,
+          personId: row.actor_person_id,
+          organisationId: row.actor_organisation_id,
+        }
+      : { tokenId: row.actor_token_id, role: row.actor_role },
     recordedAt: row.recorded_at,
     effectiveDate: row.effective_date,
     stateBefore: jsonColumn(row.state_before, 'stateBefore', bad),
@@ -168,6 +192,9 @@ export function csvLine(record: ExportRecord, stored?: StoredEvent): string {
         stored.state_after,
         stored.prev_hash,
         stored.hash,
+        stored.format,
+        stored.actor_person_id,
+        stored.actor_organisation_id,
       ])
     }
   }
@@ -210,6 +237,9 @@ export function recordFromCsv(cells: readonly (string | null)[]): ExportRecord {
         state_after: text(11),
         prev_hash: text(12),
         hash: text(13),
+        format: at(14) === null ? 1 : int(14),
+        actor_person_id: at(15),
+        actor_organisation_id: at(16),
       })
     default:
       throw new Error(`unknown record kind ${JSON.stringify(kind)}`)
@@ -219,13 +249,21 @@ export function recordFromCsv(cells: readonly (string | null)[]): ExportRecord {
 /** The hash of an event record as src/engine/hash.ts computes it; null when it cannot be. */
 export function recomputeHash(e: EventRecord): string | null {
   try {
+    const format = e.format ?? 1
+    if (format !== 1 && format !== 2) return null
     return eventHash(e.prevHash, {
+      format,
       instanceId: e.instanceId,
       seq: e.seq,
       type: e.type,
       payload: e.payload,
       reason: e.reason,
-      actor: { tokenId: e.actor.tokenId, role: e.actor.role },
+      actor: {
+        tokenId: e.actor.tokenId,
+        role: e.actor.role,
+        personId: e.actor.personId ?? null,
+        organisationId: e.actor.organisationId ?? null,
+      },
       recordedAt: e.recordedAt,
       effectiveDate: e.effectiveDate,
       stateBefore: e.stateBefore,

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto'
 import { ZERO_HASH } from '../engine/hash.ts'
 import { soundCheckpoints } from './checkpoint-check.ts'
-import { EXPORT_FORMAT, recomputeHash } from './export-format.ts'
+import { EXPORT_FORMAT, EXPORT_FORMATS, recomputeHash } from './export-format.ts'
 import type { EventRecord, ExportHeader, HeadRecord } from './export-format.ts'
 import type {
   CheckpointSummary,
@@ -127,8 +127,8 @@ class ExportVerifier {
 
   #onHeader(header: ExportHeader) {
     if (this.result.header !== null) return this.#break('a second export record')
-    if (header.format !== EXPORT_FORMAT)
-      this.#break(`format is ${String(header.format)}, expected ${EXPORT_FORMAT}`)
+    if (!EXPORT_FORMATS.includes(header.format))
+      this.#break(`format is ${String(header.format)}, expected one of ${EXPORT_FORMATS.join(', ')}`)
     this.result.header = header
     const f = header.filter ?? { instanceId: null, from: null, to: null }
     this.#chainsComplete = f.from === null && f.to === null

@@ -38,10 +38,11 @@ async function bulkHistory(db: TestDatabase): Promise<void> {
       const fields = {
         instanceId: id,
         seq,
+        format: 1 as const,
         type: seq === 1 ? 'aangemaakt' : 'activiteit.vastleggen',
         payload,
         reason: null,
-        actor: { tokenId: 'tok_bulk', role: 'admin' },
+        actor: { tokenId: 'tok_bulk', role: 'admin', personId: null, organisationId: null },
         recordedAt: new Date(at.getTime() + seq * 1000).toISOString(),
         effectiveDate: null,
         stateBefore: seq === 1 ? null : 'uitvoeren',

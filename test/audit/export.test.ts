@@ -69,7 +69,7 @@ describe.each(DATABASES)('GET /audit/export (%s)', (kind) => {
     const records = lines(res.body as string)
     expect(records[0]).toMatchObject({
       kind: 'export',
-      format: 'doorlopend-export-v1',
+      format: 'doorlopend-export-v2',
       scope: 'all',
     })
     expect(records[records.length - 1]).toMatchObject({
@@ -108,7 +108,7 @@ describe.each(DATABASES)('GET /audit/export (%s)', (kind) => {
     const res = await admin.get('/api/v1/audit/export?format=csv')
     expect(res.headers.get('content-type')).toContain('text/csv')
     expect((res.body as string).split('\r\n')[0]).toBe(
-      '"kind","instanceId","seq","type","payload","reason","actorTokenId","actorRole","recordedAt","effectiveDate","stateBefore","stateAfter","prevHash","hash"',
+      '"kind","instanceId","seq","type","payload","reason","actorTokenId","actorRole","recordedAt","effectiveDate","stateBefore","stateAfter","prevHash","hash","format","actorPersonId","actorOrganisationId"',
     )
     expect(await verify(res.body as string)).toMatchObject({
       ok: true,

@@ -202,12 +202,18 @@ export async function tamper(db: TestDatabase, r: Rng, kind: Kind, saved: Saved)
         const payload =
           i === from ? JSON.stringify({ ...JSON.parse(e.payload), herschreven: true }) : e.payload
         const hash = eventHash(prev, {
+          format: e.format === 2 ? 2 : 1,
           instanceId: e.instance_id,
           seq: e.seq,
           type: e.type,
           payload: JSON.parse(payload),
           reason: e.reason,
-          actor: { tokenId: e.actor_token_id, role: e.actor_role },
+          actor: {
+            tokenId: e.actor_token_id,
+            role: e.actor_role,
+            personId: e.actor_person_id,
+            organisationId: e.actor_organisation_id,
+          },
           recordedAt: e.recorded_at,
           effectiveDate: e.effective_date,
           stateBefore: e.state_before === null ? null : JSON.parse(e.state_before),

@@ -55,29 +55,62 @@ describe('canonicalJson (RFC 8785)', () => {
 
 describe('eventHash', () => {
   const text = fc.string({ unit: 'binary', maxLength: 40 })
-  const event = fc.record({
+  const fields = {
     instanceId: text,
     seq: fc.integer({ min: 1, max: 1_000_000 }),
     type: text,
     payload: fc.dictionary(text, jsonData, { maxKeys: 4 }),
     reason: fc.option(text),
-    actor: fc.record({ tokenId: text, role: text }),
     recordedAt: text,
     effectiveDate: fc.option(text),
     stateBefore: fc.option(jsonData),
     stateAfter: jsonData,
+  }
+  const actorV2 = fc.record({
+    tokenId: text,
+    role: text,
+    personId: fc.option(text),
+    organisationId: fc.option(text),
   })
 
-  it('is SHA-256 over the previous hash and the canonicalize package output of the fields', () => {
+  const reference = (hashed: unknown) =>
+    createHash('sha256')
+      .update(ZERO_HASH)
+      .update(canonicalize(hashed) as string)
+      .digest('hex')
+
+  it('format 1: SHA-256 over the previous hash and canonicalize of the fields, actor token and role', () => {
     fc.assert(
-      fc.property(event, (e) => {
-        const reference = createHash('sha256')
-          .update(ZERO_HASH)
-          .update(canonicalize(e) as string)
-          .digest('hex')
-        expect(eventHash(ZERO_HASH, e)).toBe(reference)
+      fc.property(fc.record({ ...fields, actor: actorV2 }), (e) => {
+        const { personId: _p, organisationId: _o, ...actor } = e.actor
+        expect(eventHash(ZERO_HASH, { ...e, format: 1 })).toBe(reference({ ...e, actor }))
       }),
       { seed: SEED, numRuns: 1000 },
     )
+  })
+
+  it('format 2: the same over the fields, the whole actor and format: 2', () => {
+    fc.assert(
+      fc.property(fc.record({ ...fields, actor: actorV2 }), (e) => {
+        expect(eventHash(ZERO_HASH, { ...e, format: 2 })).toBe(reference({ ...e, format: 2 }))
+      }),
+      { seed: SEED, numRuns: 1000 },
+    )
+  })
+
+  it('a format-2 event does not hash like its format-1 reading', () => {
+    const e = {
+      instanceId: 'inst_1',
+      seq: 1,
+      type: 'x',
+      payload: {},
+      reason: null,
+      actor: { tokenId: 't', role: 'member', personId: null, organisationId: null },
+      recordedAt: '2026-01-01T00:00:00.000Z',
+      effectiveDate: null,
+      stateBefore: null,
+      stateAfter: 'a',
+    }
+    expect(eventHash(ZERO_HASH, { ...e, format: 2 })).not.toBe(eventHash(ZERO_HASH, { ...e, format: 1 }))
   })
 })

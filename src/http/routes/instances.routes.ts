@@ -168,6 +168,7 @@ export function instanceRoutes(store: Store) {
             c.var.principal,
             c.req.valid('param').id,
             c.req.valid('query'),
+            'GET /api/v1/instances/:id/events',
           ),
           200,
         ),
