@@ -81,6 +81,7 @@ describe.each(DATABASES)('GET /audit/export (%s)', (kind) => {
     expect(Object.keys(event ?? {}).sort()).toEqual(
       [
         'kind',
+        'format',
         'instanceId',
         'seq',
         'type',
