@@ -4,7 +4,7 @@
 // checkpoints in PostgreSQL before the workflow moves on. `CONCURRENCY` teams are in flight at
 // once, for `SECONDS`; prints one JSON line with the steps (events) completed.
 import { DBOS } from '@dbos-inc/dbos-sdk'
-import { apply, evaluate, ontwikkelteam } from '../machines/index.ts'
+import { apply, evaluate, eventDefinition, ontwikkelteam } from '../machines/index.ts'
 import type { StoredSnapshot } from '../machines/types.ts'
 import { flowCycle, flowStart } from './lib/flow.ts'
 
@@ -21,7 +21,7 @@ let refused = 0
 
 async function applyEvent(snapshot: StoredSnapshot, index: number): Promise<StoredSnapshot> {
   const event = { ...script[index]!, reason: null, at: new Date().toISOString(), actor }
-  const definition = ontwikkelteam.events[event.type]
+  const definition = eventDefinition(ontwikkelteam, event.type)
   const parsed = definition?.payload.safeParse(event.payload)
   if (!parsed?.success) throw new Error(`invalid payload for ${event.type}`)
   const verdict = evaluate(ontwikkelteam, snapshot, { ...event, payload: parsed.data })

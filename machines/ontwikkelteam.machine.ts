@@ -8,6 +8,13 @@ import {
   type OntwikkelteamContext as Context,
 } from './ontwikkelteam.context.ts'
 import { ontwikkelteamEvents } from './ontwikkelteam.events.ts'
+import type { OntwikkelteamEventType } from './ontwikkelteam.events.ts'
+import {
+  ontwikkelteamOrganisationName,
+  ontwikkelteamParties,
+  ontwikkelteamRepresentedBy,
+  ontwikkelteamRules,
+} from './ontwikkelteam.rules.ts'
 import { ontwikkelteamGuards } from './ontwikkelteam.guards.ts'
 import type { InstanceStatus, MachineDefinition, MachineEvent, StoredSnapshot } from './types.ts'
 import type { Phase } from './vocabulary.ts'
@@ -163,11 +170,15 @@ function describeState(snapshot: StoredSnapshot): string {
 }
 
 /** The ontwikkelteam machine as the engine uses it. */
-export const ontwikkelteam: MachineDefinition<OntwikkelteamInput> = {
+export const ontwikkelteam: MachineDefinition<OntwikkelteamInput, OntwikkelteamEventType> = {
   id: 'ontwikkelteam',
   version: 1,
   machine: ontwikkelteamMachine,
   events: ontwikkelteamEvents,
+  rules: ontwikkelteamRules,
+  parties: ontwikkelteamParties,
+  representedBy: ontwikkelteamRepresentedBy,
+  organisationName: ontwikkelteamOrganisationName,
   input: OntwikkelteamInput,
   context: OntwikkelteamContext,
   guards: registry(ontwikkelteamGuards),

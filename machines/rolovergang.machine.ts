@@ -8,6 +8,8 @@ import {
   type RolovergangContext as Context,
 } from './rolovergang.context.ts'
 import { rolovergangEvents } from './rolovergang.events.ts'
+import type { RolovergangEventType } from './rolovergang.events.ts'
+import { rolovergangParties, rolovergangRules } from './rolovergang.rules.ts'
 import { rolovergangGuards } from './rolovergang.guards.ts'
 import { stateLabel } from './state-label.ts'
 import type { InstanceStatus, MachineDefinition, MachineEvent, StoredSnapshot } from './types.ts'
@@ -170,11 +172,16 @@ function describeState(snapshot: StoredSnapshot): string {
 }
 
 /** The rolovergang machine as the engine uses it. */
-export const rolovergang: MachineDefinition<RolovergangInput> = {
+export const rolovergang: MachineDefinition<RolovergangInput, RolovergangEventType> = {
   id: 'rolovergang',
   version: 1,
   machine: rolovergangMachine,
   events: rolovergangEvents,
+  rules: rolovergangRules,
+  parties: rolovergangParties,
+  // A teacher acts for themself, HR for its organisation: nobody represents one in a transition.
+  representedBy: () => [],
+  organisationName: (_context, organisationId) => organisationId,
   input: RolovergangInput,
   context: RolovergangContext,
   guards: registry(rolovergangGuards),

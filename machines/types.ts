@@ -46,12 +46,52 @@ export interface Explanation {
   blocked: Blocked[]
 }
 
+/**
+ * The policy action an event falls under (the rows of src/access/policy.ts that name machine
+ * events): the role and how far it reaches.
+ */
+export type EventAction =
+  'ontwikkelteam.event' | 'ontwikkelteam.lid' | 'rolovergang.event' | 'rolovergang.intrekken'
+
+/** Who may send one event: declared by the machine, evaluated by the engine. */
+export interface EventRule {
+  action: EventAction
+  /**
+   * The act is done for the organisation the payload names in this field: only someone who
+   * represents it on this instance, or HR whose scope includes it, may send it.
+   */
+  namens?: 'organisationId'
+  /** The payload's person must be werkzaam bij (affiliated with) the payload's organisation. */
+  affiliated?: { person: 'personId'; organisation: 'organisationId' }
+}
+
+/** Who an instance concerns and which organisations it belongs to, for access and mandate. */
+export interface InstanceParties {
+  /** The people it concerns (team members, the teacher of a transition). */
+  people: string[]
+  /** People who may manage its membership (a team's coordinators). */
+  coordinators: string[]
+  /**
+   * The organisations whose HR handles it. null: every organisation of the instance (a team);
+   * a transition: only the organisation where the new role is.
+   */
+  handledBy: string[] | null
+}
+
 /** A machine as the engine sees it. */
-export interface MachineDefinition<TInput = unknown> {
+export interface MachineDefinition<TInput = unknown, TEvent extends string = string> {
   id: string
   version: number
   machine: AnyStateMachine
-  events: Record<string, EventDefinition>
+  events: Record<TEvent, EventDefinition>
+  /** Per event, who may send it (a misspelt or missing event fails the type check). */
+  rules: Record<TEvent, EventRule>
+  /** Who an instance concerns, read from its context. */
+  parties(context: Record<string, unknown>): InstanceParties
+  /** The organisations `personId` represents on this instance (as a team member), in order. */
+  representedBy(context: Record<string, unknown>, personId: string): string[]
+  /** Dutch: the name of an organisation of the instance, for reasons. */
+  organisationName(context: Record<string, unknown>, organisationId: string): string
   /** zod schema for the input given at creation. */
   input: z.ZodType<TInput>
   /** Status derived from a snapshot. */

@@ -14,6 +14,8 @@ export interface PeopleFilter {
   /** Only this person (null: anyone). */
   personId: string | null
   organisationId?: string | undefined
+  /** Part of the name, case-insensitive. */
+  search?: string | undefined
 }
 
 export async function listPeople(
@@ -23,9 +25,17 @@ export async function listPeople(
 ): Promise<Person[]> {
   if (filter.organisationIds && filter.organisationIds.length === 0) return []
   let query = db.selectFrom('people').selectAll().orderBy('id').limit(page.limit)
-  if (filter.organisationIds) query = query.where('organisation_id', 'in', filter.organisationIds)
+  // A person belongs to every organisation they are werkzaam bij.
+  const worksAt = (ids: readonly string[]) =>
+    db.selectFrom('affiliations').select('person_id').where('organisation_id', 'in', ids)
+  if (filter.organisationIds) query = query.where('id', 'in', worksAt(filter.organisationIds))
   if (filter.personId) query = query.where('id', '=', filter.personId)
-  if (filter.organisationId) query = query.where('organisation_id', '=', filter.organisationId)
+  if (filter.organisationId) query = query.where('id', 'in', worksAt([filter.organisationId]))
+  if (filter.search) {
+    // Wildcards typed by a person are taken literally: dropped rather than escaped.
+    const pattern = `%${filter.search.toLowerCase().replace(/[%_\\]/g, '')}%`
+    query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', eb.val(pattern)))
+  }
   if (page.after) query = query.where('id', '>', page.after)
   return query.execute()
 }

@@ -21,7 +21,16 @@ export async function listTransitions(
 ): Promise<Transition[]> {
   if (filter.organisationIds && filter.organisationIds.length === 0) return []
   let query = db.selectFrom('transitions').selectAll().orderBy('id').limit(page.limit)
-  if (filter.organisationIds) query = query.where('organisation_id', 'in', filter.organisationIds)
+  // In scope: the organisation of the new role, or one the teacher works at (the instance's).
+  if (filter.organisationIds) {
+    const ids = filter.organisationIds
+    query = query.where('instance_id', 'in', (eb) =>
+      eb
+        .selectFrom('instance_organisations')
+        .select('instance_id')
+        .where('organisation_id', 'in', ids),
+    )
+  }
   if (filter.personId) query = query.where('person_id', '=', filter.personId)
   if (page.after) query = query.where('id', '>', page.after)
   return query.execute()

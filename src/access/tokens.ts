@@ -32,7 +32,10 @@ export async function resolveToken(
   if (!principal) return { refused: 'onbekend' }
   if (principal.organisationIds !== null) {
     return {
-      principal: { ...principal, organisationIds: await withDescendants(db, principal.organisationIds) },
+      principal: {
+        ...principal,
+        organisationIds: await withDescendants(db, principal.organisationIds),
+      },
     }
   }
   return { principal }

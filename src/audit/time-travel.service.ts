@@ -73,7 +73,11 @@ function replayRows(def: MachineDefinition | undefined, rows: readonly EventRow[
             payload,
             reason: row.reason,
             at: row.recorded_at,
-            actor: { tokenId: row.actor_token_id, role: row.actor_role, personId: row.actor_person_id },
+            actor: {
+              tokenId: row.actor_token_id,
+              role: row.actor_role,
+              personId: row.actor_person_id,
+            },
           })
         : start(def, payload, row.recorded_at)
     } catch (error) {

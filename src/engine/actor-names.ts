@@ -32,7 +32,9 @@ export async function nameActors<T extends { actor: Unnamed }>(
   events: readonly T[],
   route: string,
 ): Promise<(Omit<T, 'actor'> & { actor: ActorView })[]> {
-  const personIds = [...new Set(events.flatMap((e) => (e.actor.personId ? [e.actor.personId] : [])))]
+  const personIds = [
+    ...new Set(events.flatMap((e) => (e.actor.personId ? [e.actor.personId] : []))),
+  ]
   const orgIds = [
     ...new Set(events.flatMap((e) => (e.actor.organisationId ? [e.actor.organisationId] : []))),
   ]

@@ -45,9 +45,10 @@ export async function createOrganisation(
         ])
       }
       if (parent.kind !== 'bestuur') {
-        throw badRequest(`${parent.name} is geen bestuur; een organisatie hoort alleen bij een bestuur.`, [
-          { path: 'parentId', message: 'Kies een organisatie van de soort bestuur.' },
-        ])
+        throw badRequest(
+          `${parent.name} is geen bestuur; een organisatie hoort alleen bij een bestuur.`,
+          [{ path: 'parentId', message: 'Kies een organisatie van de soort bestuur.' }],
+        )
       }
     }
     const row: Organisation = {

@@ -1,34 +1,62 @@
 import type { DbHandle } from '../../db/create-db.ts'
-import type { Person } from '../../db/database.ts'
+import type { Affiliation, Person } from '../../db/database.ts'
+import { affiliationsOf, insertAffiliation, isAffiliated } from '../../db/queries/affiliations.ts'
 import { getOrganisations } from '../../db/queries/organisations.ts'
 import { getPerson, insertPerson, listPeople } from '../../db/queries/people.ts'
 import { authorize, authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { logPersonalDataRead } from '../audit/access-log.service.ts'
-import { notFound, unprocessable } from '../errors.ts'
+import { badRequest, notFound, unprocessable } from '../errors.ts'
 import { recordBeheer } from './beheer.ts'
 import { commit } from './commit.ts'
+import type { Writer } from './commit.ts'
 import { newId } from './ids.ts'
 import { listScope, type Page, pageOf } from './paging.ts'
+
+/** Where a person works (werkzaam bij), with an optional function title. */
+export interface AffiliationView {
+  organisationId: string
+  functionTitle: string | null
+}
 
 export interface PersonView {
   id: string
   name: string | null
   email: string | null
+  /** The organisation the person was created at (the first affiliation). */
   organisationId: string
+  affiliations: AffiliationView[]
 }
 
-const view = (p: Person): PersonView => ({
+const view = (p: Person, affiliations: readonly Affiliation[]): PersonView => ({
   id: p.id,
   name: p.name,
   email: p.email,
   organisationId: p.organisation_id,
+  affiliations: affiliations
+    .filter((a) => a.person_id === p.id)
+    .map((a) => ({ organisationId: a.organisation_id, functionTitle: a.function_title })),
 })
+
+async function existingOrganisation(w: Writer, organisationId: string, path: string) {
+  const [organisation] = await getOrganisations(w.tx, [organisationId])
+  if (!organisation) {
+    throw badRequest(`Organisatie '${organisationId}' bestaat niet; maak haar eerst aan.`, [
+      { path, message: 'Kies een bestaande organisatie.' },
+    ])
+  }
+  return organisation
+}
 
 export async function createPerson(
   store: DbHandle,
   principal: Principal,
-  input: { name: string; email?: string | undefined; organisationId: string },
+  input: {
+    name: string
+    email?: string | undefined
+    organisationId: string
+    functionTitle?: string | undefined
+  },
 ): Promise<PersonView> {
   authorizeRole(principal, 'person.create')
   authorize(
@@ -38,12 +66,7 @@ export async function createPerson(
     { what: 'Organisatie', id: input.organisationId },
   )
   return commit(store, principal, async (w) => {
-    const [organisation] = await getOrganisations(w.tx, [input.organisationId])
-    if (!organisation) {
-      throw unprocessable(
-        `Organisatie '${input.organisationId}' bestaat niet; maak haar eerst aan.`,
-      )
-    }
+    await existingOrganisation(w, input.organisationId, 'organisationId')
     const row: Person = {
       id: newId('pers'),
       name: input.name,
@@ -53,12 +76,65 @@ export async function createPerson(
       erased_at: null,
     }
     await insertPerson(w.tx, row)
+    const affiliation: Affiliation = {
+      person_id: row.id,
+      organisation_id: input.organisationId,
+      function_title: input.functionTitle ?? null,
+      created_at: w.now,
+    }
+    await insertAffiliation(w.tx, affiliation)
     // Events carry ids only: personal data lives in the people table alone.
     await recordBeheer(w, 'persoon.aangemaakt', {
       personId: row.id,
       organisationId: row.organisation_id,
     })
-    return view(row)
+    return view(row, [affiliation])
+  })
+}
+
+/**
+ * Records that a person also works at an organisation (admin; hr for its own organisations).
+ * The person must be one the caller may read.
+ */
+export async function addAffiliation(
+  store: DbHandle,
+  principal: Principal,
+  personId: string,
+  input: { organisationId: string; functionTitle?: string | undefined },
+): Promise<PersonView> {
+  authorizeRole(principal, 'person.create')
+  authorize(
+    principal,
+    'person.create',
+    { organisationIds: [input.organisationId], personIds: [] },
+    { what: 'Organisatie', id: input.organisationId },
+  )
+  return commit(store, principal, async (w) => {
+    const person = await getPerson(w.tx, personId)
+    const before = person ? await affiliationsOf(w.tx, [personId]) : []
+    if (!person || person.erased_at) throw notFound('Persoon', personId)
+    authorize(
+      principal,
+      'person.read',
+      { organisationIds: before.map((a) => a.organisation_id), personIds: [personId] },
+      { what: 'Persoon', id: personId },
+    )
+    const organisation = await existingOrganisation(w, input.organisationId, 'organisationId')
+    if (await isAffiliated(w.tx, personId, input.organisationId)) {
+      throw unprocessable(`Deze persoon werkt al bij ${organisation.name}.`)
+    }
+    const row: Affiliation = {
+      person_id: personId,
+      organisation_id: input.organisationId,
+      function_title: input.functionTitle ?? null,
+      created_at: w.now,
+    }
+    await insertAffiliation(w.tx, row)
+    await recordBeheer(w, 'persoon.werkzaam-bij', {
+      personId,
+      organisationId: input.organisationId,
+    })
+    return view(person, [...before, row])
   })
 }
 
@@ -72,10 +148,11 @@ export async function readPerson(
   authorizeRole(principal, 'person.read')
   const person = await getPerson(store.db, id)
   if (!person) throw notFound('Persoon', id)
+  const affiliations = await affiliationsOf(store.db, [id])
   authorize(
     principal,
     'person.read',
-    { organisationIds: [person.organisation_id], personIds: [person.id] },
+    { organisationIds: affiliations.map((a) => a.organisation_id), personIds: [person.id] },
     { what: 'Persoon', id },
   )
   await logPersonalDataRead(
@@ -84,14 +161,19 @@ export async function readPerson(
     [{ id: person.id, organisationId: person.organisation_id }],
     route,
   )
-  return view(person)
+  return view(person, affiliations)
 }
 
 /** People in scope (hr: its organisations; member, teacher: themself); each listed person is logged. */
 export async function listVisiblePeople(
   store: DbHandle,
   principal: Principal,
-  query: { organisationId?: string | undefined; limit: number; after?: string | undefined },
+  query: {
+    organisationId?: string | undefined
+    q?: string | undefined
+    limit: number
+    after?: string | undefined
+  },
   route = 'unknown',
 ): Promise<Page<PersonView>> {
   const scope = listScope(principal, authorizeRole(principal, 'person.read'))
@@ -101,15 +183,25 @@ export async function listVisiblePeople(
       organisationIds: scope.scopeOrganisationIds,
       personId: scope.scopePersonId,
       organisationId: query.organisationId,
+      search: query.q,
     },
     { limit: query.limit + 1, after: query.after },
   )
-  const page = pageOf(rows, query.limit, (p) => p.id, view)
+  const page = pageOf(
+    rows,
+    query.limit,
+    (p) => p.id,
+    (p) => p,
+  )
+  const affiliations = await affiliationsOf(
+    store.db,
+    page.items.map((p) => p.id),
+  )
   await logPersonalDataRead(
     store,
     principal,
-    page.items.map((p) => ({ id: p.id, organisationId: p.organisationId })),
+    page.items.map((p) => ({ id: p.id, organisationId: p.organisation_id })),
     route,
   )
-  return page
+  return { items: page.items.map((p) => view(p, affiliations)), next: page.next }
 }

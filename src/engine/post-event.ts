@@ -1,14 +1,16 @@
 import type { DbHandle } from '../../db/create-db.ts'
 
 import { findIdempotencyRecord, insertIdempotencyRecord } from '../../db/queries/idempotency.ts'
+import { isAffiliated } from '../../db/queries/affiliations.ts'
+import { getOrganisations } from '../../db/queries/organisations.ts'
 import { getPerson } from '../../db/queries/people.ts'
 import { eventDefinition, getMachine, step } from '../../machines/index.ts'
 import type { MachineDefinition, MachineEvent } from '../../machines/types.ts'
 import { authorize } from '../access/policy.ts'
-import type { Action } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { badRequest, blocked, notFound, stale, unprocessable } from '../errors.ts'
 import { commit } from './commit.ts'
+import { authorizeEvent } from './mandate.ts'
 import type { Writer } from './commit.ts'
 import { viewInstance } from './instance-view.ts'
 import type { InstanceView } from './instance-view.ts'
@@ -36,14 +38,6 @@ export interface PostResult {
   event: { seq: number; hash: string }
 }
 
-/** The policy action an event falls under. */
-export function actionForEvent(machineId: string, type: string): Action {
-  if (machineId === 'ontwikkelteam') {
-    return type.startsWith('lid.') ? 'ontwikkelteam.lid' : 'ontwikkelteam.event'
-  }
-  return type === 'overgang.intrekken' ? 'rolovergang.intrekken' : 'rolovergang.event'
-}
-
 /**
  * Applies one event to an instance: load → access → validate → transition → hash → append and
  * move the head, in one transaction. Any failure leaves the instance as it was.
@@ -67,10 +61,8 @@ export async function postEvent(
     )
     authorize(principal, 'instance.read', scope, { what: 'Proces', id: instanceId })
     if (!def) throw unprocessable(`Proces '${instanceId}' neemt geen gebeurtenissen aan.`)
-    authorize(principal, actionForEvent(def.id, request.type), scope, {
-      what: 'Proces',
-      id: instanceId,
-    })
+    const on = { instanceId, def, snapshot, organisationIds: scope.organisationIds }
+    const actingFor = authorizeEvent(principal, on, request.type, request.payload ?? {})
 
     if (options.idempotency) {
       const replay = await replayIdempotent(w, principal, options.idempotency)
@@ -81,7 +73,7 @@ export async function postEvent(
     }
 
     const event = machineEvent(def, request, principal, w.now)
-    await checkReferences(w, event)
+    await checkReferences(w, def, event)
     const outcome = step(def, snapshot, event, { payloadValidated: true })
     if (!outcome.ok) throw blocked(request.type, outcome.reasons)
     const next = outcome.next
@@ -95,6 +87,7 @@ export async function postEvent(
       stateAfter: next.value,
       snapshot: keepSnapshot(instance.id, next),
       status: def.statusOf(next),
+      actingFor,
       ...(sameSet(peopleBefore, peopleAfter) ? {} : { people: peopleAfter }),
     })
     const result: PostResult = {
@@ -106,13 +99,29 @@ export async function postEvent(
   })
 }
 
-/** A person named in a payload must exist: the machine cannot know, the database does. */
-async function checkReferences(w: Writer, event: MachineEvent): Promise<void> {
-  const personId = event.payload['personId']
-  if (event.type !== 'lid.toevoegen' || typeof personId !== 'string') return
+/**
+ * A person named in a payload must exist and work where the payload says: the machine declares
+ * it (EventRule.affiliated) but cannot know, the database does.
+ */
+async function checkReferences(
+  w: Writer,
+  def: MachineDefinition,
+  event: MachineEvent,
+): Promise<void> {
+  const rule = Object.hasOwn(def.rules, event.type) ? def.rules[event.type] : undefined
+  if (!rule?.affiliated) return
+  const personId = event.payload[rule.affiliated.person]
+  const organisationId = event.payload[rule.affiliated.organisation]
+  if (typeof personId !== 'string' || typeof organisationId !== 'string') return
   const person = await getPerson(w.tx, personId)
   if (!person || person.erased_at) {
     throw blocked(event.type, [`Persoon ‘${personId}’ bestaat niet; maak de persoon eerst aan.`])
+  }
+  if (!(await isAffiliated(w.tx, personId, organisationId))) {
+    const [organisation] = await getOrganisations(w.tx, [organisationId])
+    throw blocked(event.type, [
+      `Deze persoon is niet werkzaam bij ${organisation?.name ?? organisationId}: een lid vertegenwoordigt alleen een organisatie waar het werkt. Leg eerst vast dat de persoon daar werkt, of kies de organisatie waar de persoon werkt.`,
+    ])
   }
 }
 

@@ -2,11 +2,13 @@ import type { DbHandle } from '../../db/create-db.ts'
 import type { EventRow, Instance } from '../../db/database.ts'
 import { listEvents } from '../../db/queries/events.ts'
 import { getInstance, listInstances } from '../../db/queries/instances.ts'
-import { machines } from '../../machines/index.ts'
+import { getMachine, machines } from '../../machines/index.ts'
 import { authorize, authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { notFound } from '../errors.ts'
 import { nameActors } from './actor-names.ts'
+import { allowedEvents } from './mandate.ts'
+import type { MayPost } from './mandate.ts'
 import type { ActorView } from './actor-names.ts'
 import { hashedEventOf } from './event-row.ts'
 import { viewInstance } from './instance-view.ts'
@@ -22,23 +24,39 @@ export async function loadVisibleInstance(
   principal: Principal,
   id: string,
 ): Promise<Instance> {
+  return (await loadVisible(store, principal, id)).instance
+}
+
+async function loadVisible(store: DbHandle, principal: Principal, id: string) {
   const instance = await getInstance(store.db, id)
   if (!instance) throw notFound('Proces', id)
-  const scope = instanceScope(
-    instance.machine_id,
-    snapshotOf(instance),
-    await organisationIdsOf(store.db, id),
-  )
+  const organisationIds = await organisationIdsOf(store.db, id)
+  const scope = instanceScope(instance.machine_id, snapshotOf(instance), organisationIds)
   authorize(principal, 'instance.read', scope, { what: 'Proces', id })
-  return instance
+  return { instance, organisationIds }
+}
+
+/** An instance as one caller sees it: also what that caller may send, and for whom. */
+export interface CallerInstanceView extends InstanceView {
+  organisationIds: readonly string[]
+  /** The event types this caller may send (role, reach and mandate), wherever they apply. */
+  allowed: MayPost[]
 }
 
 export async function readInstance(
   store: DbHandle,
   principal: Principal,
   id: string,
-): Promise<InstanceView> {
-  return viewInstance(await loadVisibleInstance(store, principal, id))
+): Promise<CallerInstanceView> {
+  const { instance, organisationIds } = await loadVisible(store, principal, id)
+  const snapshot = snapshotOf(instance)
+  const def = getMachine(instance.machine_id)
+  const on = def ? { instanceId: id, def, snapshot, organisationIds } : undefined
+  return {
+    ...viewInstance(instance, snapshot),
+    organisationIds,
+    allowed: on ? allowedEvents(principal, on) : [],
+  }
 }
 
 export interface InstanceQuery {

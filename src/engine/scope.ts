@@ -1,35 +1,40 @@
-import type { StoredSnapshot } from '../../machines/types.ts'
+import { getMachine } from '../../machines/index.ts'
+import type { InstanceParties, StoredSnapshot } from '../../machines/types.ts'
 import type { Scope } from '../access/policy.ts'
 
-interface Member {
-  personId: string
-  role: string
-}
+const NOBODY: InstanceParties = { people: [], coordinators: [], handledBy: [] }
 
-function members(snapshot: StoredSnapshot): Member[] {
-  const list = snapshot.context['members']
-  return Array.isArray(list) ? (list as Member[]) : []
+/** Who an instance concerns, as its machine declares it (nobody for an unknown machine). */
+export function partiesOf(machineId: string, snapshot: StoredSnapshot): InstanceParties {
+  return getMachine(machineId)?.parties(snapshot.context) ?? NOBODY
 }
 
 /** The people an instance concerns: a team's members, a transition's teacher. */
 export function peopleOf(machineId: string, snapshot: StoredSnapshot): string[] {
-  if (machineId === 'ontwikkelteam') return members(snapshot).map((m) => m.personId)
-  const personId = snapshot.context['personId']
-  return typeof personId === 'string' ? [personId] : []
+  return partiesOf(machineId, snapshot).people
 }
 
-/** The scope of an instance for the policy table. */
+/** The scope of an instance for reading it: every organisation it belongs to. */
 export function instanceScope(
   machineId: string,
   snapshot: StoredSnapshot,
   organisationIds: readonly string[],
 ): Scope {
+  const parties = partiesOf(machineId, snapshot)
+  return { organisationIds, personIds: parties.people, coordinatorIds: parties.coordinators }
+}
+
+/** The scope of an instance for acting on it: only the organisations whose HR handles it. */
+export function handlingScope(
+  machineId: string,
+  snapshot: StoredSnapshot,
+  organisationIds: readonly string[],
+): Scope {
+  const parties = partiesOf(machineId, snapshot)
   return {
-    organisationIds,
-    personIds: peopleOf(machineId, snapshot),
-    coordinatorIds: members(snapshot)
-      .filter((m) => m.role === 'coordinator')
-      .map((m) => m.personId),
+    organisationIds: parties.handledBy ?? organisationIds,
+    personIds: parties.people,
+    coordinatorIds: parties.coordinators,
   }
 }
 

@@ -2,7 +2,15 @@ import type { DbHandle } from '../../db/create-db.ts'
 import type { Token } from '../../db/database.ts'
 import { getOrganisations } from '../../db/queries/organisations.ts'
 import { getPerson } from '../../db/queries/people.ts'
-import { getToken, insertToken, listTokens, revokeToken } from '../../db/queries/tokens.ts'
+import { affiliationsOf } from '../../db/queries/affiliations.ts'
+import { withDescendants } from '../../db/queries/organisations.ts'
+import {
+  bindToken,
+  getToken,
+  insertToken,
+  listTokens,
+  revokeToken,
+} from '../../db/queries/tokens.ts'
 import { authorizeRole } from '../access/policy.ts'
 import type { Role } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
@@ -49,22 +57,21 @@ function checkShape(input: TokenInput): void {
       { path: 'organisationIds', message: 'Vereist voor rol hr.' },
     ])
   }
-  if ((input.role === 'member' || input.role === 'teacher') && !input.personId) {
+  // Whoever acts for an organisation is a person: the history names them.
+  if (
+    (input.role === 'member' || input.role === 'teacher' || input.role === 'hr') &&
+    !input.personId
+  ) {
     throw badRequest(`Een ${input.role}-token hoort bij een persoon.`, [
-      { path: 'personId', message: `Vereist voor rol ${input.role}.` },
+      {
+        path: 'personId',
+        message: `Vereist voor rol ${input.role}: kies de persoon die het token gebruikt.`,
+      },
     ])
   }
   if ((input.role === 'admin' || input.role === 'member' || input.role === 'teacher') && orgs) {
     throw badRequest(`Een ${input.role}-token heeft geen organisaties.`, [
       { path: 'organisationIds', message: `Niet toegestaan voor rol ${input.role}.` },
-    ])
-  }
-  if (
-    (input.role === 'admin' || input.role === 'hr' || input.role === 'auditor') &&
-    input.personId
-  ) {
-    throw badRequest(`Een ${input.role}-token hoort niet bij een persoon.`, [
-      { path: 'personId', message: `Niet toegestaan voor rol ${input.role}.` },
     ])
   }
 }
@@ -82,9 +89,7 @@ export async function insertTokenWith(
     const missing = orgs.filter((id) => !found.some((o) => o.id === id))
     if (missing.length) throw unprocessable(`Onbekende organisatie(s): ${missing.join(', ')}.`)
   }
-  if (input.personId && !(await getPerson(w.tx, input.personId))) {
-    throw unprocessable(`Persoon '${input.personId}' bestaat niet.`)
-  }
+  if (input.personId) await checkHolder(w, input.personId, input.role === 'hr' ? orgs : null)
   const row: Token = {
     id: newId('tok'),
     name: input.name,
@@ -103,6 +108,49 @@ export async function insertTokenWith(
     personId: row.person_id,
   })
   return { id: row.id, token: secret }
+}
+
+/**
+ * The person a token is bound to must exist and not be erased; an hr token's person works at one
+ * of its organisations (or below them), so that the history names someone of that organisation.
+ */
+async function checkHolder(w: Writer, personId: string, orgs: readonly string[] | null) {
+  const person = await getPerson(w.tx, personId)
+  if (!person || person.erased_at) {
+    throw badRequest(`Persoon '${personId}' bestaat niet.`, [
+      { path: 'personId', message: 'Kies een bestaande persoon.' },
+    ])
+  }
+  if (!orgs) return
+  const scope = await withDescendants(w.tx, orgs)
+  const works = (await affiliationsOf(w.tx, [personId])).some((a) =>
+    scope.includes(a.organisation_id),
+  )
+  if (!works) {
+    throw badRequest('Deze persoon werkt bij geen van de organisaties van het hr-token.', [
+      { path: 'personId', message: 'Kies iemand die werkt bij een van de gekozen organisaties.' },
+    ])
+  }
+}
+
+/** Binds a token to a person (hr tokens from before tokens named people, or a new holder). */
+export async function bindTokenToPerson(
+  store: DbHandle,
+  principal: Principal,
+  id: string,
+  personId: string,
+): Promise<TokenView> {
+  authorizeRole(principal, 'token.create')
+  return commit(store, principal, async (w) => {
+    const token = await getToken(w.tx, id)
+    if (!token) throw notFound('Token', id)
+    if (token.revoked_at) throw unprocessable('Dit token is ingetrokken; maak een nieuw token.')
+    const orgs = token.organisation_ids ? (JSON.parse(token.organisation_ids) as string[]) : null
+    await checkHolder(w, personId, token.role === 'hr' ? orgs : null)
+    await bindToken(w.tx, id, personId)
+    await recordBeheer(w, 'token.gekoppeld', { tokenId: id, personId })
+    return view({ ...token, person_id: personId })
+  })
 }
 
 /** Issues a token; the secret is returned only here. */

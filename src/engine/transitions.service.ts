@@ -2,12 +2,13 @@ import type { DbHandle } from '../../db/create-db.ts'
 import type { Transition } from '../../db/database.ts'
 import { getInstance } from '../../db/queries/instances.ts'
 import { getPerson } from '../../db/queries/people.ts'
+import { affiliationsOf } from '../../db/queries/affiliations.ts'
 import { getOrganisations } from '../../db/queries/organisations.ts'
 import { insertTransition, listTransitions } from '../../db/queries/transitions.ts'
 import { machines } from '../../machines/index.ts'
 import { authorize, authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
-import { unprocessable } from '../errors.ts'
+import { badRequest } from '../errors.ts'
 import { commit } from './commit.ts'
 import { createInstance } from './create-instance.ts'
 import { newId } from './ids.ts'
@@ -55,7 +56,17 @@ function view(
   }
 }
 
-/** Opens a role transition (state `aangevraagd`): hr of the organisation, or a teacher for themself. */
+/**
+ * Opens a role transition (state `aangevraagd`) at `organisationId`, the organisation where the
+ * new role is:
+ * - hr, for a person who works at that organisation, which is in its scope;
+ * - a teacher, for themself: at an organisation they work at, or — mobility (seed 004) — at
+ *   another, whose HR then handles it;
+ * - admin, for anyone anywhere.
+ * The instance belongs to that organisation and to every organisation the teacher works at, so
+ * the teacher's own HR can read it. A person or organisation the caller cannot see answers as one
+ * that does not exist.
+ */
 export async function createTransition(
   store: DbHandle,
   principal: Principal,
@@ -68,18 +79,26 @@ export async function createTransition(
     { what: 'Organisatie', id: input.organisationId },
   )
   return commit(store, principal, async (w) => {
+    const unknownPerson = () =>
+      badRequest(
+        `Persoon '${input.personId}' bestaat niet, of werkt niet bij een organisatie waarvoor u rolovergangen opent.`,
+        [{ path: 'personId', message: 'Kies een persoon uit de lijst.' }],
+      )
+    const person = await getPerson(w.tx, input.personId)
+    if (!person || person.erased_at) throw unknownPerson()
+    const worksAt = (await affiliationsOf(w.tx, [input.personId])).map((a) => a.organisation_id)
+    if (principal.role === 'hr' && !worksAt.includes(input.organisationId)) throw unknownPerson()
     if ((await getOrganisations(w.tx, [input.organisationId])).length === 0) {
-      throw unprocessable(`Organisatie '${input.organisationId}' bestaat niet.`)
-    }
-    if (!(await getPerson(w.tx, input.personId))) {
-      throw unprocessable(`Persoon '${input.personId}' bestaat niet.`)
+      throw badRequest(`Organisatie '${input.organisationId}' bestaat niet.`, [
+        { path: 'organisationId', message: 'Kies een bestaande organisatie.' },
+      ])
     }
     const id = newId('trans')
     const created = await createInstance(w, machines.rolovergang, {
       title: input.newRole,
       pilotId: null,
       personId: input.personId,
-      organisationIds: [input.organisationId],
+      organisationIds: [input.organisationId, ...worksAt.filter((o) => o !== input.organisationId)],
       input: {
         personId: input.personId,
         organisationId: input.organisationId,

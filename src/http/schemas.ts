@@ -49,17 +49,30 @@ export const Organisation = z
   .openapi('Organisation')
 
 export const PersonInput = z
-  .object({ name: text(200), email: z.email().max(320).optional(), organisationId: Id })
+  .object({
+    name: text(200),
+    email: z.email().max(320).optional(),
+    organisationId: Id.openapi({ description: 'Where the person works (the first affiliation).' }),
+    functionTitle: text(200).optional(),
+  })
   .strict()
   .openapi('PersonInput')
+export const AffiliationInput = z
+  .object({ organisationId: Id, functionTitle: text(200).optional() })
+  .strict()
+  .openapi('AffiliationInput')
 export const Person = z
   .object({
     id: z.string(),
     name: z.string().nullable(),
     email: z.string().nullable(),
     organisationId: z.string(),
+    affiliations: z.array(
+      z.object({ organisationId: z.string(), functionTitle: z.string().nullable() }),
+    ),
   })
   .openapi('Person')
+export const TokenBinding = z.object({ personId: Id }).strict().openapi('TokenBinding')
 
 export const TokenInput = z
   .object({

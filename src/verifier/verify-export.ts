@@ -128,7 +128,9 @@ class ExportVerifier {
   #onHeader(header: ExportHeader) {
     if (this.result.header !== null) return this.#break('a second export record')
     if (!EXPORT_FORMATS.includes(header.format))
-      this.#break(`format is ${String(header.format)}, expected one of ${EXPORT_FORMATS.join(', ')}`)
+      this.#break(
+        `format is ${String(header.format)}, expected one of ${EXPORT_FORMATS.join(', ')}`,
+      )
     this.result.header = header
     const f = header.filter ?? { instanceId: null, from: null, to: null }
     this.#chainsComplete = f.from === null && f.to === null

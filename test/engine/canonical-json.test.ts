@@ -111,6 +111,8 @@ describe('eventHash', () => {
       stateBefore: null,
       stateAfter: 'a',
     }
-    expect(eventHash(ZERO_HASH, { ...e, format: 2 })).not.toBe(eventHash(ZERO_HASH, { ...e, format: 1 }))
+    expect(eventHash(ZERO_HASH, { ...e, format: 2 })).not.toBe(
+      eventHash(ZERO_HASH, { ...e, format: 1 }),
+    )
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { rolovergang as def } from '../../machines/rolovergang.machine.ts'
-import { apply, evaluate, explain } from '../../machines/runtime.ts'
+import { apply, evaluate, eventDefinition, explain } from '../../machines/runtime.ts'
 import type { StoredSnapshot } from '../../machines/types.ts'
 import { begin, blockedReasons, ev, run } from './helpers.ts'
 
@@ -183,7 +183,7 @@ describe('rolovergang', () => {
       ['toegang.afwijzen', { reden: 'x' }],
     ]
     for (const [type, payload] of bad) {
-      expect(def.events[type]!.payload.safeParse(payload).success, type).toBe(false)
+      expect(eventDefinition(def, type)!.payload.safeParse(payload).success, type).toBe(false)
     }
   })
 

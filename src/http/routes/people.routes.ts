@@ -1,8 +1,14 @@
 import { createRoute } from '@hono/zod-openapi'
 import type { Store } from '../../engine/store.ts'
-import { createPerson, listVisiblePeople, readPerson } from '../../engine/people.service.ts'
+import {
+  addAffiliation,
+  createPerson,
+  listVisiblePeople,
+  readPerson,
+} from '../../engine/people.service.ts'
 import { newRouter, bearer } from '../router.ts'
 import {
+  AffiliationInput,
   Id,
   IdParam,
   PageQuery,
@@ -11,6 +17,7 @@ import {
   pageOf,
   problemResponses,
 } from '../schemas.ts'
+import { safeString } from '../../../machines/fields.ts'
 
 export function peopleRoutes(store: Store) {
   return newRouter()
@@ -38,7 +45,14 @@ export function peopleRoutes(store: Store) {
         tags: ['Beheer'],
         summary: 'List people in scope (every listed person is written to the access log)',
         security: bearer,
-        request: { query: PageQuery.extend({ organisationId: Id.optional() }) },
+        request: {
+          query: PageQuery.extend({
+            organisationId: Id.optional(),
+            q: safeString().trim().min(1).max(100).optional().openapi({
+              description: 'Only people whose name contains this text (case-insensitive).',
+            }),
+          }),
+        },
         responses: {
           200: {
             description: 'A page',
@@ -80,6 +94,33 @@ export function peopleRoutes(store: Store) {
             'GET /api/v1/people/:id',
           ),
           200,
+        ),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/people/{id}/affiliations',
+        tags: ['Beheer'],
+        summary: 'Record that a person also works at an organisation (admin; hr for its own)',
+        security: bearer,
+        request: {
+          params: IdParam,
+          body: { required: true, content: { 'application/json': { schema: AffiliationInput } } },
+        },
+        responses: {
+          201: { description: 'Added', content: { 'application/json': { schema: Person } } },
+          ...problemResponses(400, 401, 403, 404, 422),
+        },
+      }),
+      async (c) =>
+        c.json(
+          await addAffiliation(
+            store,
+            c.var.principal,
+            c.req.valid('param').id,
+            c.req.valid('json'),
+          ),
+          201,
         ),
     )
 }

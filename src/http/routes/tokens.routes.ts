@@ -1,8 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Store } from '../../engine/store.ts'
-import { createToken, listAllTokens, revokeTokenAsPrincipal } from '../../engine/tokens.service.ts'
+import {
+  bindTokenToPerson,
+  createToken,
+  listAllTokens,
+  revokeTokenAsPrincipal,
+} from '../../engine/tokens.service.ts'
 import { newRouter, bearer } from '../router.ts'
-import { IdParam, Token, TokenCreated, TokenInput, problemResponses } from '../schemas.ts'
+import {
+  IdParam,
+  Token,
+  TokenBinding,
+  TokenCreated,
+  TokenInput,
+  problemResponses,
+} from '../schemas.ts'
 
 export function tokenRoutes(store: Store) {
   return newRouter()
@@ -57,5 +69,32 @@ export function tokenRoutes(store: Store) {
         await revokeTokenAsPrincipal(store, c.var.principal, c.req.valid('param').id)
         return c.body(null, 204)
       },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/tokens/{id}/person',
+        tags: ['Beheer'],
+        summary: 'Bind a token to the person who uses it (admin); its acts then name that person',
+        security: bearer,
+        request: {
+          params: IdParam,
+          body: { required: true, content: { 'application/json': { schema: TokenBinding } } },
+        },
+        responses: {
+          200: { description: 'Bound', content: { 'application/json': { schema: Token } } },
+          ...problemResponses(400, 401, 403, 404, 422),
+        },
+      }),
+      async (c) =>
+        c.json(
+          await bindTokenToPerson(
+            store,
+            c.var.principal,
+            c.req.valid('param').id,
+            c.req.valid('json').personId,
+          ),
+          200,
+        ),
     )
 }

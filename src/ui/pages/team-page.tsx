@@ -1,5 +1,5 @@
 import type { MachineDefinition } from '../../../machines/types.ts'
-import type { InstanceView } from '../../engine/instance-view.ts'
+import type { CallerInstanceView } from '../../engine/read-instances.ts'
 import type { EventView } from '../../engine/read-instances.ts'
 import type { Who } from '../env.ts'
 import { EventForm } from '../events/event-form.tsx'
@@ -20,7 +20,7 @@ export interface TeamPageProps {
   who: Who
   path: string
   def: MachineDefinition
-  view: InstanceView
+  view: CallerInstanceView
   events: EventView[]
   names: Names
   known: Record<string, KnownChoices>
@@ -56,7 +56,7 @@ export function TeamPage(props: TeamPageProps) {
   const context = view.context
   const cycle = typeof context['cycle'] === 'number' ? context['cycle'] : 1
   const members = (Array.isArray(context['members']) ? context['members'] : []) as Member[]
-  const choices = choicesFor(props.def, view, who.principal)
+  const choices = choicesFor(props.def, view)
   const shown = formChoices(choices)
   const work = shown.filter((c) => !c.step && !c.everywhere)
   const steps = shown.filter((c) => c.step && !c.everywhere)

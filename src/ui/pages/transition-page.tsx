@@ -1,5 +1,5 @@
 import type { MachineDefinition } from '../../../machines/types.ts'
-import type { InstanceView } from '../../engine/instance-view.ts'
+import type { CallerInstanceView } from '../../engine/read-instances.ts'
 import type { EventView } from '../../engine/read-instances.ts'
 import type { Who } from '../env.ts'
 import { EventForm } from '../events/event-form.tsx'
@@ -19,7 +19,7 @@ export interface TransitionPageProps {
   who: Who
   path: string
   def: MachineDefinition
-  view: InstanceView
+  view: CallerInstanceView
   events: EventView[]
   names: Names
   failed?: FailedForm | undefined
@@ -72,7 +72,7 @@ function Forms({ props, list }: { props: TransitionPageProps; list: Choice[] }) 
 export function TransitionPage(props: TransitionPageProps) {
   const { view, who, names } = props
   const context = view.context
-  const choices = choicesFor(props.def, view, who.principal)
+  const choices = choicesFor(props.def, view)
   const shown = formChoices(choices)
   const blocked = blockedSteps(choices)
   // After the end the regions are gone from the state; show where they stood when it ended.

@@ -1,10 +1,6 @@
 import type { AnyStateNode } from 'xstate'
 import type { EventDefinition, MachineDefinition } from '../../../machines/types.ts'
-import { reaches, ruleFor } from '../../access/policy.ts'
-import type { Principal } from '../../access/principal.ts'
-import type { InstanceView } from '../../engine/instance-view.ts'
-import { actionForEvent } from '../../engine/post-event.ts'
-import { instanceScope } from '../../engine/scope.ts'
+import type { CallerInstanceView } from '../../engine/read-instances.ts'
 
 /** An event the current state handles, and what the caller can do with it. */
 export interface Choice {
@@ -19,8 +15,10 @@ export interface Choice {
   everywhere: boolean
   /** The region of a parallel state that handles it (`toegang`…), or null. */
   region: string | null
-  /** The caller's role and scope allow sending it. */
+  /** The caller's role, scope and mandate allow sending it. */
   allowed: boolean
+  /** An act for an organisation: the organisations the caller may act for; else null. */
+  organisations: string[] | null
 }
 
 /** The deepest active state node for every event the active states handle. */
@@ -51,32 +49,12 @@ function everywhere(root: AnyStateNode): Set<string> {
   return new Set(first.ownEvents.filter((e) => rest.every((s) => s.ownEvents.includes(e))))
 }
 
-function organisationIdsOf(context: Record<string, unknown>): string[] {
-  const ids = context['organisationIds']
-  if (Array.isArray(ids)) return ids.filter((x): x is string => typeof x === 'string')
-  const id = context['organisationId']
-  return typeof id === 'string' ? [id] : []
-}
-
-/** May this principal send this event to this instance (role and scope, as postEvent checks)? */
-export function mayPost(principal: Principal, view: InstanceView, type: string): boolean {
-  const action = actionForEvent(view.machine.id, type)
-  const rule = ruleFor(principal.role, action)
-  if (!rule) return false
-  const scope = instanceScope(
-    view.machine.id,
-    { value: view.state as string, context: view.context },
-    organisationIdsOf(view.context),
-  )
-  return reaches(principal, rule, scope)
-}
-
-/** The events the instance's current state handles, in the machine's order. */
-export function choicesFor(
-  def: MachineDefinition,
-  view: InstanceView,
-  principal: Principal,
-): Choice[] {
+/**
+ * The events the instance's current state handles, in the machine's order, with what the caller
+ * may do (`view.allowed`: the engine's mandate rules, the same postEvent enforces).
+ */
+export function choicesFor(def: MachineDefinition, view: CallerInstanceView): Choice[] {
+  const allowed = new Map(view.allowed.map((a) => [a.type, a.organisationIds]))
   const root = def.machine.root as AnyStateNode
   const active = handlers(root, view.state)
   const shared = everywhere(root)
@@ -99,7 +77,8 @@ export function choicesFor(
         path.length >= 2 && path[0] !== undefined && root.states[path[0]]?.type === 'parallel'
           ? (path[1] ?? null)
           : null,
-      allowed: mayPost(principal, view, type),
+      allowed: allowed.has(type),
+      organisations: allowed.get(type) ?? null,
     })
   }
   return choices
