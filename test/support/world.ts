@@ -8,6 +8,10 @@ export interface World {
   personA: string
   personB: string
   teacherA: string
+  /** An HR adviser at orgA, and the secret of her hr token for orgA and orgB: she may act for
+   * both organisations of the pilot (ambitie, belang, onderschrijven, akkoord), as admin may not. */
+  hrPerson: string
+  hrToken: string
   pilotId: string
   teamId: string
   transitionId: string
@@ -55,6 +59,25 @@ export async function buildWorld(admin: Client): Promise<World> {
       }),
     )
   ).id
+  const hrPerson = (
+    await ok(
+      admin.post('/api/v1/people', {
+        name: 'Hanna Hofman',
+        organisationId: orgA,
+        functionTitle: 'hr-adviseur',
+      }),
+    )
+  ).id
+  const hrToken = (
+    await ok(
+      admin.post('/api/v1/tokens', {
+        name: 'hr van A en B',
+        role: 'hr',
+        organisationIds: [orgA, orgB],
+        personId: hrPerson,
+      }),
+    )
+  ).token
   const pilot = await ok(
     admin.post('/api/v1/pilots', {
       name: 'Pilot West',
@@ -78,6 +101,8 @@ export async function buildWorld(admin: Client): Promise<World> {
     personA,
     personB,
     teacherA,
+    hrPerson,
+    hrToken,
     pilotId: pilot.id,
     teamId: pilot.teams[0].instanceId,
     transitionId: transition.id,
