@@ -13,6 +13,19 @@ const migrations: Record<string, Migration> = {
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  return migrate(db, (m) => m.migrateToLatest())
+}
+
+/** Brings the schema up to `name` and no further (the upgrade test builds an old release's schema). */
+export async function migrateUpTo(db: Db, name: string): Promise<MigrationResultSet> {
+  if (!Object.hasOwn(migrations, name)) throw new Error(`Unknown migration ${name}`)
+  return migrate(db, (m) => m.migrateTo(name))
+}
+
+async function migrate(
+  db: Db,
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<MigrationResultSet> {
   // On PostgreSQL the bookkeeping tables live in the current schema: otherwise kysely may find
   // another schema's lock table on the search path and skip creating its own.
   const schema =
@@ -24,7 +37,7 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
     provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   })
-  const result = await migrator.migrateToLatest()
+  const result = await run(migrator)
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
     throw new Error(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error })
