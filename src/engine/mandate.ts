@@ -25,7 +25,12 @@ export interface On {
   snapshot: StoredSnapshot
   /** The organisations the instance belongs to. */
   organisationIds: readonly string[]
+  /** Their names, for reasons (default: as the machine knows them). */
+  nameOf?: ((organisationId: string) => string) | undefined
 }
+
+const nameIn = (on: On) => (id: string) =>
+  on.nameOf ? on.nameOf(id) : on.def.organisationName(on.snapshot.context, id)
 
 function ruleOf(def: MachineDefinition, type: string): EventRule | undefined {
   return Object.hasOwn(def.rules, type) ? def.rules[type] : undefined
@@ -91,15 +96,12 @@ export function authorizeEvent(
   if (!scopeRule) throw forbidden(`De rol ${principal.role} mag dit niet (${rule.action}).`)
   const handling = handlingScope(on.def.id, on.snapshot, on.organisationIds)
   if (!reaches(principal, scopeRule, handling)) {
-    // Someone who may read it learns who handles it; anyone else learns nothing.
+    // Someone who may read it learns who may act; anyone else learns nothing.
     const read = instanceScope(on.def.id, on.snapshot, on.organisationIds)
-    if (!reaches(principal, scopeRule, read)) throw notFound('Proces', on.instanceId)
-    const by = handling.organisationIds.map((id) =>
-      on.def.organisationName(on.snapshot.context, id),
-    )
-    throw forbidden(
-      `Dit proces wordt behandeld door HR van ${by.join(', ')}; u kunt het alleen inzien.`,
-    )
+    if (!reaches(principal, ruleFor(principal.role, 'instance.read') ?? scopeRule, read)) {
+      throw notFound('Proces', on.instanceId)
+    }
+    throw forbidden(whoMay(principal, on, scopeRule))
   }
   if (rule.namens) {
     const organisationId = payload[rule.namens]
@@ -128,8 +130,19 @@ function actingFor(principal: Principal, on: On): string | null {
   return null
 }
 
+/** Why a caller who may read the instance may not do this, and who may. */
+function whoMay(principal: Principal, on: On, rule: string): string {
+  if (rule === 'coordinator') {
+    return 'Alleen een coördinator van het team, of HR van een deelnemende organisatie, mag leden toevoegen of verwijderen.'
+  }
+  if (rule === 'self') return 'Dit mag alleen wie zelf in dit proces staat.'
+  const handledBy = on.def.parties(on.snapshot.context).handledBy ?? on.organisationIds
+  const by = handledBy.map(nameIn(on))
+  return `Dit proces wordt behandeld door HR van ${by.join(', ')}; u kunt het alleen inzien.`
+}
+
 function noMandate(principal: Principal, on: On, organisationId: string): string {
-  const name = (id: string) => on.def.organisationName(on.snapshot.context, id)
+  const name = nameIn(on)
   const who = `Alleen een teamlid namens ${name(organisationId)} of HR van ${name(organisationId)} mag dit namens ${name(organisationId)} doen.`
   const own = mandates(principal, on)
   if (own.length > 0) return `${who} U kunt dit alleen namens ${own.map(name).join(', ')} doen.`

@@ -11,6 +11,7 @@ import type { Principal } from '../access/principal.ts'
 import { badRequest, blocked, notFound, stale, unprocessable } from '../errors.ts'
 import { commit } from './commit.ts'
 import { authorizeEvent } from './mandate.ts'
+import { organisationNames } from './organisation-names.ts'
 import type { Writer } from './commit.ts'
 import { viewInstance } from './instance-view.ts'
 import type { InstanceView } from './instance-view.ts'
@@ -61,7 +62,13 @@ export async function postEvent(
     )
     authorize(principal, 'instance.read', scope, { what: 'Proces', id: instanceId })
     if (!def) throw unprocessable(`Proces '${instanceId}' neemt geen gebeurtenissen aan.`)
-    const on = { instanceId, def, snapshot, organisationIds: scope.organisationIds }
+    const on = {
+      instanceId,
+      def,
+      snapshot,
+      organisationIds: scope.organisationIds,
+      nameOf: await organisationNames(w.tx, scope.organisationIds),
+    }
     const actingFor = authorizeEvent(principal, on, request.type, request.payload ?? {})
 
     if (options.idempotency) {
