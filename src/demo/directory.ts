@@ -1,71 +1,96 @@
 import type { DbHandle } from '../../db/create-db.ts'
 import type { Principal } from '../access/principal.ts'
 import { createOrganisation } from '../engine/organisations.service.ts'
-import { createPerson } from '../engine/people.service.ts'
+import { addAffiliation, createPerson } from '../engine/people.service.ts'
 
 // The demo's organisations and people. Every name is made up; e-mail addresses use example.nl.
 
 /** The organisation the demo recognises itself by (see load-demo.ts). */
 export const DEMO_MARKER = 'Stichting Amstelscholen'
 
+// Each bestuur comes before the organisations under it (`parent`): its HR covers them.
 const ORGANISATIONS = {
   amstelscholen: { name: DEMO_MARKER, kind: 'bestuur' },
   westerpoort: { name: 'Stichting Westerpoort Onderwijs', kind: 'bestuur' },
-  amstelLyceum: { name: 'Amstel Lyceum', kind: 'school' },
-  grachten: { name: 'Grachtencollege', kind: 'school' },
-  oostpoort: { name: 'Oostpoort Scholengemeenschap', kind: 'school' },
-  ijdoorn: { name: 'IJdoorn College', kind: 'school' },
-  sloterplas: { name: 'Sloterplas Mavo', kind: 'school' },
-  zuiderpark: { name: 'Zuiderpark Havo', kind: 'school' },
+  amstelLyceum: { name: 'Amstel Lyceum', kind: 'school', parent: 'amstelscholen' },
+  grachten: { name: 'Grachtencollege', kind: 'school', parent: 'amstelscholen' },
+  oostpoort: { name: 'Oostpoort Scholengemeenschap', kind: 'school', parent: 'amstelscholen' },
+  ijdoorn: { name: 'IJdoorn College', kind: 'school', parent: 'westerpoort' },
+  sloterplas: { name: 'Sloterplas Mavo', kind: 'school', parent: 'westerpoort' },
+  zuiderpark: { name: 'Zuiderpark Havo', kind: 'school', parent: 'westerpoort' },
   noordWest: { name: 'Opleidingsschool Noord-West', kind: 'opleidingsschool' },
   amstelOost: { name: 'Opleidingsschool Amstel-Oost', kind: 'opleidingsschool' },
-  academie: { name: 'Amstelscholen Academie', kind: 'huisacademie' },
+  academie: { name: 'Amstelscholen Academie', kind: 'huisacademie', parent: 'amstelscholen' },
   wetering: { name: 'Lerarenopleiding De Wetering', kind: 'lerarenopleiding' },
   gemeente: { name: 'Gemeente Amstelstad', kind: 'gemeente' },
-} as const
+} as const satisfies Record<string, { name: string; kind: string; parent?: string }>
 
 export type OrgKey = keyof typeof ORGANISATIONS
 
-// [name, organisation, e-mail?]: the e-mail only where the process needs to reach someone.
+// [name, organisation they work at (werkzaam bij), function title, e-mail]: the e-mail only
+// where the process needs to reach someone.
 const PEOPLE = {
+  // HR of each bestuur: the people behind the hr tokens.
+  ingrid: ['Ingrid Vos', 'amstelscholen', 'hr-adviseur', null],
+  martijn: ['Martijn Kuipers', 'westerpoort', 'hr-adviseur', null],
   // ontwikkelteams and werkgroepen
-  ilse: ['Ilse Vermeulen', 'noordWest', 'ilse.vermeulen@example.nl'],
-  joost: ['Joost van Dijk', 'amstelOost', 'joost.vandijk@example.nl'],
-  marloes: ['Marloes Hendriks', 'academie', 'marloes.hendriks@example.nl'],
-  daan: ['Daan Smit', 'ijdoorn', null],
-  fatima: ['Fatima El Amrani', 'sloterplas', null],
-  pieter: ['Pieter de Graaf', 'wetering', 'pieter.degraaf@example.nl'],
-  sanne: ['Sanne Mulder', 'ijdoorn', null],
-  rachid: ['Rachid Bouzid', 'westerpoort', null],
-  hanneke: ['Hanneke Post', 'zuiderpark', null],
-  kees: ['Kees Brouwer', 'amstelLyceum', null],
-  wendy: ['Wendy Kok', 'grachten', null],
-  tim: ['Tim Willems', 'grachten', null],
-  mehmet: ['Mehmet Yilmaz', 'zuiderpark', null],
-  rutger: ['Rutger Smeets', 'amstelLyceum', null],
-  anouk: ['Anouk Dekker', 'amstelscholen', 'anouk.dekker@example.nl'],
-  lisa: ['Lisa van Leeuwen', 'amstelscholen', null],
+  ilse: ['Ilse Vermeulen', 'noordWest', 'coördinator', 'ilse.vermeulen@example.nl'],
+  joost: ['Joost van Dijk', 'amstelOost', 'coördinator', 'joost.vandijk@example.nl'],
+  marloes: ['Marloes Hendriks', 'academie', 'programmamanager', 'marloes.hendriks@example.nl'],
+  daan: ['Daan Smit', 'ijdoorn', 'leraar', null],
+  fatima: ['Fatima El Amrani', 'sloterplas', 'schoolopleider', null],
+  pieter: ['Pieter de Graaf', 'wetering', 'instituutsopleider', 'pieter.degraaf@example.nl'],
+  sanne: ['Sanne Mulder', 'ijdoorn', 'teamleider', null],
+  rachid: ['Rachid Bouzid', 'westerpoort', 'hr-professional', null],
+  hanneke: ['Hanneke Post', 'zuiderpark', 'leraar wiskunde', null],
+  kees: ['Kees Brouwer', 'amstelLyceum', 'schoolopleider', null],
+  wendy: ['Wendy Kok', 'grachten', 'teamleider', null],
+  tim: ['Tim Willems', 'grachten', 'teamleider', null],
+  mehmet: ['Mehmet Yilmaz', 'zuiderpark', 'teamleider', null],
+  rutger: ['Rutger Smeets', 'amstelLyceum', 'leraar', null],
+  anouk: ['Anouk Dekker', 'amstelscholen', 'bestuurder', 'anouk.dekker@example.nl'],
+  lisa: ['Lisa van Leeuwen', 'amstelscholen', 'hr-professional', null],
   // teachers with a rolovergang
-  noor: ['Noor Bakker', 'amstelLyceum', 'noor.bakker@example.nl'],
-  youssef: ['Youssef Haddou', 'grachten', null],
-  eva: ['Eva Jansen', 'oostpoort', null],
-  bram: ['Bram Visser', 'ijdoorn', null],
-  lotte: ['Lotte de Boer', 'zuiderpark', null],
-  sem: ['Sem Hoekstra', 'sloterplas', null],
-} as const satisfies Record<string, readonly [string, OrgKey, string | null]>
+  noor: ['Noor Bakker', 'amstelLyceum', 'leraar Nederlands', 'noor.bakker@example.nl'],
+  youssef: ['Youssef Haddou', 'grachten', 'leraar', null],
+  eva: ['Eva Jansen', 'oostpoort', 'leraar geschiedenis', null],
+  bram: ['Bram Visser', 'ijdoorn', 'leraar wiskunde', null],
+  lotte: ['Lotte de Boer', 'zuiderpark', 'leraar biologie', null],
+  sem: ['Sem Hoekstra', 'sloterplas', 'leraar economie', null],
+} as const satisfies Record<string, readonly [string, OrgKey, string, string | null]>
 
 export type PersonKey = keyof typeof PEOPLE
+
+/** Who records a second affiliation: admin, or HR of the bestuur the organisation is under. */
+export type Recorder = 'admin' | 'amstelscholen' | 'westerpoort'
+
+/**
+ * People who also work at a second organisation, so that they can represent it in a team (a
+ * member speaks only for an organisation where they work): [person, organisation, function
+ * title, who records it].
+ */
+const SECOND_AFFILIATIONS = [
+  // Schoolopleiders of a school who also work for an opleidingsschool (2a).
+  ['fatima', 'noordWest', 'schoolopleider', 'admin'],
+  ['kees', 'amstelOost', 'schoolopleider', 'admin'],
+  // HR professionals of a bestuur, placed at one of its organisations (1a, 2a).
+  ['rachid', 'sloterplas', 'hr-professional', 'westerpoort'],
+  ['lisa', 'academie', 'hr-professional', 'amstelscholen'],
+] as const satisfies readonly (readonly [PersonKey, OrgKey, string, Recorder])[]
 
 export interface DemoOrganisation {
   id: string
   name: string
   kind: string
+  parentId: string | null
 }
 
 export interface DemoPerson {
   id: string
   name: string
+  /** The organisation the person was created at, their first affiliation. */
   organisationId: string
+  functionTitle: string
 }
 
 export interface Directory {
@@ -77,26 +102,47 @@ export interface Directory {
 export async function createDirectory(store: DbHandle, admin: Principal): Promise<Directory> {
   const org = {} as Record<OrgKey, DemoOrganisation>
   for (const key of Object.keys(ORGANISATIONS) as OrgKey[]) {
-    org[key] = await createOrganisation(store, admin, ORGANISATIONS[key])
+    const spec: { name: string; kind: string; parent?: OrgKey } = ORGANISATIONS[key]
+    org[key] = await createOrganisation(store, admin, {
+      name: spec.name,
+      kind: spec.kind,
+      parentId: spec.parent ? org[spec.parent].id : undefined,
+    })
   }
   const person = {} as Record<PersonKey, DemoPerson>
   for (const key of Object.keys(PEOPLE) as PersonKey[]) {
-    const [name, orgKey, email] = PEOPLE[key]
+    const [name, orgKey, functionTitle, email] = PEOPLE[key]
     const created = await createPerson(store, admin, {
       name,
       email: email ?? undefined,
       organisationId: org[orgKey].id,
+      functionTitle,
     })
-    person[key] = { id: created.id, name, organisationId: created.organisationId }
+    person[key] = { id: created.id, name, organisationId: created.organisationId, functionTitle }
   }
   return { org, person }
 }
 
-/** The organisations of each bestuur, as its hr scope sees them. */
-export function besturen(dir: Directory): { amstelscholen: string[]; westerpoort: string[] } {
-  const ids = (...keys: OrgKey[]) => keys.map((k) => dir.org[k].id)
-  return {
-    amstelscholen: ids('amstelscholen', 'amstelLyceum', 'grachten', 'oostpoort', 'academie'),
-    westerpoort: ids('westerpoort', 'ijdoorn', 'sloterplas', 'zuiderpark'),
+/**
+ * Records the second affiliations, each by whoever may: HR of the bestuur for its own
+ * organisations, admin for the opleidingsscholen (no bestuur's HR covers them).
+ */
+export async function addSecondAffiliations(
+  store: DbHandle,
+  dir: Directory,
+  by: Record<Recorder, Principal>,
+): Promise<number> {
+  for (const [personKey, orgKey, functionTitle, recorder] of SECOND_AFFILIATIONS) {
+    await addAffiliation(store, by[recorder], dir.person[personKey].id, {
+      organisationId: dir.org[orgKey].id,
+      functionTitle,
+    })
   }
+  return SECOND_AFFILIATIONS.length
+}
+
+/** The organisations under a bestuur (its HR covers them too). */
+export function under(dir: Directory, bestuur: OrgKey): DemoOrganisation[] {
+  const parentId = dir.org[bestuur].id
+  return Object.values(dir.org).filter((o) => o.parentId === parentId)
 }

@@ -3,7 +3,7 @@ import type { Principal } from '../access/principal.ts'
 import { listVisibleOrganisations } from '../engine/organisations.service.ts'
 import type { Cast } from './cast.ts'
 import { demoUser, MemberTokens } from './demo-kit.ts'
-import { besturen, createDirectory, DEMO_MARKER } from './directory.ts'
+import { addSecondAffiliations, createDirectory, DEMO_MARKER, under } from './directory.ts'
 import { scenario1a } from './pilot-1a.ts'
 import { scenario1b } from './pilot-1b.ts'
 import { scenario2a } from './pilot-2a.ts'
@@ -28,20 +28,28 @@ export async function loadDemo(store: DbHandle): Promise<string> {
 export async function buildDemo(store: DbHandle): Promise<DemoBuilt> {
   const admin = await demoUser(store, CLI, { name: 'Demo beheerder', role: 'admin' })
   const dir = await createDirectory(store, admin.principal)
-  const scope = besturen(dir)
   const issuer = admin.principal
+  // HR of each bestuur is a person who works there; the token names only the bestuur, and
+  // authentication adds the organisations under it.
   const hr = {
     amstelscholen: await demoUser(store, issuer, {
-      name: 'HR Stichting Amstelscholen',
+      name: `HR ${DEMO_MARKER} (${dir.person.ingrid.name})`,
       role: 'hr',
-      organisationIds: scope.amstelscholen,
+      organisationIds: [dir.org.amstelscholen.id],
+      personId: dir.person.ingrid.id,
     }),
     westerpoort: await demoUser(store, issuer, {
-      name: 'HR Stichting Westerpoort Onderwijs',
+      name: `HR ${dir.org.westerpoort.name} (${dir.person.martijn.name})`,
       role: 'hr',
-      organisationIds: scope.westerpoort,
+      organisationIds: [dir.org.westerpoort.id],
+      personId: dir.person.martijn.id,
     }),
   }
+  const secondAffiliations = await addSecondAffiliations(store, dir, {
+    admin: admin.principal,
+    amstelscholen: hr.amstelscholen.principal,
+    westerpoort: hr.westerpoort.principal,
+  })
   const auditor = await demoUser(store, issuer, { name: 'Monitoringswerkgroep', role: 'auditor' })
   const teacher = await demoUser(store, issuer, {
     name: 'Noor Bakker (leraar)',
@@ -61,28 +69,29 @@ export async function buildDemo(store: DbHandle): Promise<DemoBuilt> {
 
   return {
     dir,
+    secondAffiliations,
     pilots,
     transitions,
     logins: [
       {
         role: 'admin',
         user: admin,
-        who: 'Demo beheerder: everything; creates organisations, people, tokens and pilots.',
+        who: 'Demo beheerder: creates organisations, people, tokens and pilots and sees everything, but never speaks for an organisation (ambitie, belang, onderschrijven, akkoord).',
       },
       {
         role: 'hr',
         user: hr.amstelscholen,
-        who: `HR of ${DEMO_MARKER} and its 4 organisations: settles their rolovergangen and acts in their teams.`,
+        who: `${dir.person.ingrid.name}, hr-adviseur at ${DEMO_MARKER}: HR of the bestuur and the ${under(dir, 'amstelscholen').length} organisations under it: settles their rolovergangen, acts in their teams and may speak for them; reads Noor Bakker's request at ${dir.org.zuiderpark.name} but does not handle it.`,
       },
       {
         role: 'member',
         user: member,
-        who: 'Ilse Vermeulen, coordinator for Opleidingsschool Noord-West: works in her teams and adds members.',
+        who: 'Ilse Vermeulen, coordinator for Opleidingsschool Noord-West: works in her teams, adds members and speaks for Noord-West.',
       },
       {
         role: 'teacher',
         user: teacher,
-        who: 'Noor Bakker, leraar at Amstel Lyceum: her own rolovergangen; may request one and withdraw her own.',
+        who: `Noor Bakker, leraar at Amstel Lyceum: her own rolovergangen, one of them at ${dir.org.zuiderpark.name} (handled by HR of ${dir.org.westerpoort.name}); may request one anywhere and withdraw her own.`,
       },
       {
         role: 'auditor',

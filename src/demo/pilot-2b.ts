@@ -74,8 +74,13 @@ export async function scenario2b(cast: Cast): Promise<DemoPilot> {
       'tim',
       'De leergang mag niet leiden tot extra taakbelasting bovenop een volle lestaak.',
     ],
-    ['oostpoort', 'eva', 'Zicht op de opbrengst voor de school, niet alleen voor de deelnemer.'],
   ])
+  // Oostpoort's belang is its schoolleiding's: HR of the bestuur records it for the school (HR of
+  // an organisation may speak for it, like a member who represents it).
+  await team.send(hr, 'belang.vastleggen', {
+    organisationId: cast.dir.org.oostpoort.id,
+    text: 'Namens de schoolleiding: zicht op de opbrengst voor de school, niet alleen voor de deelnemer.',
+  })
 
   team.on('2026-06-01')
   await team.send(marloes, 'fase.volgende')

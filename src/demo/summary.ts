@@ -20,6 +20,8 @@ export interface DemoLogin {
 
 export interface DemoBuilt {
   dir: Directory
+  /** How many people also work at a second organisation. */
+  secondAffiliations: number
   pilots: DemoPilot[]
   transitions: DemoTransition[]
   logins: DemoLogin[]
@@ -38,7 +40,8 @@ export async function summarise(store: DbHandle, built: DemoBuilt): Promise<stri
     'Everything went through the services, so every change is an event on a hash chain.',
     '',
     organisationsLine(built.dir),
-    `People (${Object.keys(built.dir.person).length}): fictional names; e-mail addresses only at example.nl`,
+    besturenLine(built.dir),
+    `People (${Object.keys(built.dir.person).length}): fictional names; e-mail addresses only at example.nl; ${built.secondAffiliations} also work at a second organisation.`,
     '',
     'Pilots and their teams:',
   ]
@@ -75,6 +78,15 @@ function organisationsLine(dir: Directory): string {
   for (const o of Object.values(dir.org)) kinds.set(o.kind, (kinds.get(o.kind) ?? 0) + 1)
   const parts = [...kinds].map(([kind, n]) => `${n} ${kind}`)
   return `Organisations (${Object.keys(dir.org).length}): ${parts.join(', ')}`
+}
+
+function besturenLine(dir: Directory): string {
+  const besturen = Object.values(dir.org).filter((o) => o.kind === 'bestuur')
+  const parts = besturen.map((b) => {
+    const below = Object.values(dir.org).filter((o) => o.parentId === b.id)
+    return `${b.name} (${below.map((o) => o.name).join(', ')})`
+  })
+  return `Besturen, with the organisations under them (their HR covers those): ${parts.join('; ')}`
 }
 
 function teamLine(view: InstanceView): string {

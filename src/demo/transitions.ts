@@ -33,7 +33,10 @@ async function open(
   }
 }
 
-/** Noor Bakker's three: schoolopleider (afgerond), teamleider (ingetrokken), curriculum (aangevraagd). */
+/**
+ * Noor Bakker's three: schoolopleider (afgerond), teamleider (ingetrokken), and curriculum-
+ * ontwikkelaar at Zuiderpark Havo, another bestuur's school (lopend, handled by its HR).
+ */
 async function noor(cast: Cast, teacher: DemoUser): Promise<DemoTransition[]> {
   const hr = cast.hr.amstelscholen
   const a = await open(cast, hr, 'noor', 'amstelLyceum', {
@@ -85,11 +88,18 @@ async function noor(cast: Cast, teacher: DemoUser): Promise<DemoTransition[]> {
     },
   )
 
-  const c = await open(cast, teacher, 'noor', 'amstelLyceum', {
+  // Mobility (seed 004): Noor asks for a role at a school of another bestuur. HR of that school
+  // handles it; her own HR can read it, and may not act on it.
+  const c = await open(cast, teacher, 'noor', 'zuiderpark', {
     newRole: 'curriculumontwikkelaar',
     currentRole: 'schoolopleider',
     domain: 'ontwikkelen-van-onderwijs',
     careerPath: 'vergroot-bereik',
+  })
+  const wester = cast.hr.westerpoort
+  await c.flow.on('2026-09-21').send(wester, 'behandeling.starten')
+  await c.flow.send(wester, 'toegang.orientatie-starten', {
+    note: 'Kennismaking met de sectie Nederlands van Zuiderpark Havo: één dag per week aan het nieuwe curriculum van de bovenbouw, naast haar werk op het Amstel Lyceum.',
   })
   return [a.made, b.made, c.made]
 }

@@ -127,6 +127,149 @@ describe.each(DATABASES)('demo dataset on %s', (kind) => {
     expect([...actorRoles].sort()).toEqual(['admin', 'hr', 'member', 'teacher'])
   })
 
+  it('has besturen with schools under them, and people who work where they act', async () => {
+    const orgs = (await as.admin.get('/api/v1/organisations?limit=500')).body.items as any[]
+    const byName = new Map(orgs.map((o) => [o.name, o]))
+    const under = (name: string) =>
+      orgs.filter((o) => o.parentId === byName.get(name)?.id).map((o) => o.name)
+    expect(under('Stichting Amstelscholen').sort()).toEqual([
+      'Amstel Lyceum',
+      'Amstelscholen Academie',
+      'Grachtencollege',
+      'Oostpoort Scholengemeenschap',
+    ])
+    expect(under('Stichting Westerpoort Onderwijs').sort()).toEqual([
+      'IJdoorn College',
+      'Sloterplas Mavo',
+      'Zuiderpark Havo',
+    ])
+
+    const people = (await as.admin.get('/api/v1/people?limit=500')).body.items as any[]
+    expect(people).toHaveLength(24)
+    for (const p of people) {
+      expect(p.affiliations[0].organisationId).toBe(p.organisationId)
+      expect(p.affiliations.every((a: any) => a.functionTitle)).toBe(true)
+    }
+    expect(people.filter((p) => p.affiliations.length === 2)).toHaveLength(4)
+
+    // Every hr token is bound to an hr adviser who works at the bestuur it is for.
+    const tokens = (await as.admin.get('/api/v1/tokens')).body.items as any[]
+    const hrTokens = tokens.filter((t) => t.role === 'hr')
+    expect(hrTokens).toHaveLength(2)
+    for (const t of hrTokens) {
+      const holder = people.find((p) => p.id === t.personId)
+      expect(holder.affiliations).toContainEqual({
+        organisationId: t.organisationIds[0],
+        functionTitle: 'hr-adviseur',
+      })
+      expect(orgs.find((o) => o.id === t.organisationIds[0]).kind).toBe('bestuur')
+    }
+  })
+
+  it('has every act done by a person, for an organisation they may speak for', async () => {
+    const orgs = (await as.admin.get('/api/v1/organisations?limit=500')).body.items as any[]
+    const parentOf = new Map(orgs.map((o) => [o.id, o.parentId]))
+    const people = (await as.admin.get('/api/v1/people?limit=500')).body.items as any[]
+    const worksAt = new Map(
+      people.map((p) => [p.id, p.affiliations.map((a: any) => a.organisationId)]),
+    )
+    const tokens = new Map(
+      ((await as.admin.get('/api/v1/tokens')).body.items as any[]).map((t) => [t.id, t]),
+    )
+    /** An hr token covers its organisations and those under them; its person works there. */
+    const hrCovers = (actor: any, organisationId: string) => {
+      const token = tokens.get(actor.tokenId)
+      const scope: string[] = token.organisationIds
+      const covered = (id: string) => scope.includes(id) || scope.includes(parentOf.get(id))
+      expect(token.personId).toBe(actor.personId)
+      expect(worksAt.get(actor.personId).some(covered)).toBe(true)
+      return covered(organisationId)
+    }
+    const NAMENS = [
+      'ambitie.vastleggen',
+      'belang.vastleggen',
+      'gedeelde-ambitie.onderschrijven',
+      'ontwerp.akkoord',
+    ]
+    const spokenBy = new Set<string>()
+    const instances = (await as.admin.get('/api/v1/instances?limit=500')).body.items as any[]
+    for (const instance of instances) {
+      const view = (await as.admin.get(`/api/v1/instances/${instance.id}`)).body
+      const events = (await as.admin.get(`/api/v1/instances/${instance.id}/events?limit=500`)).body
+        .items as any[]
+      const members = new Map<string, string[]>()
+      for (const e of events) {
+        expect(e.format).toBe(2)
+        if (e.actor.role !== 'admin') expect(e.actor.name).toBeTruthy()
+        const what = `${instance.machine.id} ${e.type} by ${e.actor.name ?? e.actor.role}`
+        // Opening an instance names the person but (as yet) no organisation acted for.
+        if (e.type === 'aangemaakt') continue
+        if (instance.machine.id === 'rolovergang') {
+          expect(['hr', 'teacher'], what).toContain(e.actor.role)
+          if (e.actor.role === 'hr') {
+            // HR of the organisation where the new role is.
+            expect(e.actor.organisationId, what).toBe(view.context.organisationId)
+            expect(hrCovers(e.actor, view.context.organisationId), what).toBe(true)
+          } else {
+            expect(e.actor.personId, what).toBe(view.context.personId)
+          }
+          continue
+        }
+        if (e.type === 'lid.toevoegen') {
+          expect(worksAt.get(e.payload.personId), what).toContain(e.payload.organisationId)
+          members.set(e.payload.personId, [
+            ...(members.get(e.payload.personId) ?? []),
+            e.payload.organisationId,
+          ])
+        }
+        if (e.type === 'lid.verwijderen') members.delete(e.payload.personId)
+        if (!NAMENS.includes(e.type)) continue
+        const org = e.payload.organisationId
+        expect(e.actor.organisationId, what).toBe(org)
+        expect(['member', 'hr'], what).toContain(e.actor.role)
+        if (e.actor.role === 'member') {
+          expect(members.get(e.actor.personId) ?? [], what).toContain(org)
+        } else {
+          expect(hrCovers(e.actor, org), what).toBe(true)
+        }
+        spokenBy.add(e.actor.role)
+      }
+    }
+    expect([...spokenBy].sort()).toEqual(['hr', 'member'])
+  })
+
+  it('lets a teacher ask at another bestuur’s school, whose HR handles it', async () => {
+    const people = (await as.admin.get('/api/v1/people?limit=500')).body.items as any[]
+    const items = (await as.teacher.get('/api/v1/transitions')).body.items as any[]
+    const elsewhere = items.filter((t) => {
+      const teacher = people.find((p) => p.id === t.personId)
+      return !teacher.affiliations.some((a: any) => a.organisationId === t.organisationId)
+    })
+    expect(elsewhere).toHaveLength(1)
+    const [mobility] = elsewhere
+    expect(typeof mobility.state).toBe('object')
+    // The teacher's own HR reads it, and may not act on it.
+    expect((await as.hr.get('/api/v1/transitions')).body.items.map((t: any) => t.id)).toContain(
+      mobility.id,
+    )
+    const seen = await as.hr.get(`/api/v1/instances/${mobility.instanceId}`)
+    expect(seen.status).toBe(200)
+    expect(seen.body.allowed).toEqual([])
+    const refused = await as.hr.post(`/api/v1/instances/${mobility.instanceId}/events`, {
+      type: 'toegang.toelaten',
+      payload: { method: 'selectie' },
+    })
+    expect(refused.status).toBe(403)
+    const events = (await as.admin.get(`/api/v1/instances/${mobility.instanceId}/events`)).body
+      .items as any[]
+    const [opened, ...handled] = events
+    expect(opened.actor.personId).toBe(mobility.personId)
+    expect(handled.map((e) => [e.actor.role, e.actor.organisationName])).toEqual([
+      ['hr', 'Zuiderpark Havo'],
+      ['hr', 'Zuiderpark Havo'],
+    ])
+  })
+
   it('gives each printed token what its role allows', async () => {
     const count = async (client: Client, path: string) => {
       const res = await client.get(path)
