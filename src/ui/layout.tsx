@@ -82,7 +82,16 @@ export function Page({ title, who, path, crumbs, lead, children }: PageProps) {
               <div class="who">
                 <span>
                   Ingelogd als{' '}
-                  <strong>{ROLE_LABELS[who.principal.role] ?? who.principal.role}</strong>
+                  {who.session.holderName ? (
+                    <>
+                      <strong>{who.session.holderName}</strong> (
+                      {ROLE_LABELS[who.principal.role] ?? who.principal.role})
+                    </>
+                  ) : (
+                    <strong>
+                      {ROLE_LABELS[who.principal.role] ?? who.principal.role} (servicetoken)
+                    </strong>
+                  )}
                 </span>
                 <form method="post" action="/logout" class="inline-form">
                   <Csrf who={who} />

@@ -4,7 +4,7 @@ import type { Principal } from '../../access/principal.ts'
 import { sha256Hex } from '../../engine/hash.ts'
 import { postEvent } from '../../engine/post-event.ts'
 import { readInstance } from '../../engine/read-instances.ts'
-import type { InstanceView } from '../../engine/instance-view.ts'
+import type { CallerInstanceView } from '../../engine/read-instances.ts'
 import { ProblemError, badRequest, notFound } from '../../errors.ts'
 import type { FieldError } from '../../errors.ts'
 import type { UiDeps } from '../env.ts'
@@ -36,7 +36,7 @@ export async function submitEvent(
   principal: Principal,
   instanceId: string,
   machineId: string,
-  known: (view: InstanceView, type: string) => Promise<KnownChoices>,
+  known: (view: CallerInstanceView, type: string) => Promise<KnownChoices>,
 ): Promise<SubmitOutcome> {
   const values = formValues(await readForm(c))
   const view = await readInstance(deps.store, principal, instanceId)

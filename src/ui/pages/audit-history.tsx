@@ -1,10 +1,11 @@
+import { actorLabel } from '../views/actor-label.tsx'
 import type { MachineDefinition } from '../../../machines/types.ts'
 import type { StateAt } from '../../audit/time-travel.service.ts'
 import type { InstanceView } from '../../engine/instance-view.ts'
 import type { EventView } from '../../engine/read-instances.ts'
 import type { VerifyReport } from '../../engine/verify.ts'
 import type { Who } from '../env.ts'
-import { ROLE_LABELS, eventTitle, formatDate, formatDateTime } from '../labels.ts'
+import { eventTitle, formatDate, formatDateTime } from '../labels.ts'
 import { Page } from '../layout.tsx'
 import { VerifyResult } from './verify-result.tsx'
 import type { Names } from '../views/names.ts'
@@ -161,7 +162,7 @@ export function AuditHistory(props: AuditHistoryProps) {
                   </div>
                 </th>
                 <td>
-                  {ROLE_LABELS[e.actor.role] ?? e.actor.role}
+                  <span class="actor">{actorLabel(e.actor, props.view.context)}</span>
                   {props.tokenNames.get(e.actor.tokenId) &&
                     ` (${props.tokenNames.get(e.actor.tokenId)})`}
                   <div class="muted">

@@ -138,6 +138,7 @@ export function TeamPage(props: TeamPageProps) {
       <HistorySection
         events={props.events}
         names={names}
+        context={view.context}
         whole={props.wholeHistory === true}
         path={`/teams/${view.id}`}
       />

@@ -1,6 +1,9 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
+import type { Principal } from '../../access/principal.ts'
 import { authenticate } from '../../access/tokens.ts'
+import { readPerson } from '../../engine/people.service.ts'
+import { ProblemError } from '../../errors.ts'
 import type { UiDeps, UiEnv } from '../env.ts'
 import { Page } from '../layout.tsx'
 import { html } from '../render.tsx'
@@ -106,7 +109,7 @@ export function authRoutes(deps: UiDeps) {
       }
       // A new session id at every login: an id set before login is never reused (fixation).
       deps.sessions.delete(readCookie(c, SESSION_COOKIE))
-      const session = deps.sessions.create(token)
+      const session = deps.sessions.create(token, await holderName(deps, principal))
       clearCookie(c, LOGIN_COOKIE, '/login')
       writeCookie(c, SESSION_COOKIE, session.id)
       return c.redirect(back, 303)
@@ -119,4 +122,16 @@ export function authRoutes(deps: UiDeps) {
         return c.redirect('/login?uitgelogd=1', 303)
       }),
     )
+}
+
+/** The name of the token's person, for the header ("Ingelogd als …"); null for a service token. */
+async function holderName(deps: UiDeps, principal: Principal): Promise<string | null> {
+  if (!principal.personId) return null
+  const person = await readPerson(deps.store, principal, principal.personId, 'UI aanmelden').catch(
+    (error: unknown) => {
+      if (error instanceof ProblemError) return undefined
+      throw error
+    },
+  )
+  return person?.name ?? null
 }

@@ -1,9 +1,10 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { machines } from '../../../machines/index.ts'
-import type { InstanceView } from '../../engine/instance-view.ts'
 import { readPilot } from '../../engine/pilots.service.ts'
+import { memberCandidates } from '../../engine/member-candidates.service.ts'
 import { readInstance } from '../../engine/read-instances.ts'
+import type { CallerInstanceView } from '../../engine/read-instances.ts'
 import { ProblemError, notFound } from '../../errors.ts'
 import { Directory } from '../directory.ts'
 import type { UiDeps, UiEnv, Who } from '../env.ts'
@@ -22,17 +23,23 @@ interface TeamContext {
   pilotId?: string
 }
 
-/** The choices a team's forms offer: its organisations, its members, and (admin) all people. */
+/**
+ * The choices a team's forms offer: for an act for an organisation only those the caller may act
+ * for (the engine says which, in `view.allowed`); its members; people who work at its
+ * organisations, to add.
+ */
 async function teamKnown(
+  deps: UiDeps,
+  who: Who,
   directory: Directory,
-  view: InstanceView,
+  view: CallerInstanceView,
   type: string,
 ): Promise<KnownChoices> {
   const context = view.context as TeamContext
-  const organisations: Option[] = (context.organisations ?? []).map((o) => ({
-    value: o.id,
-    label: o.name,
-  }))
+  const mayActFor = view.allowed.find((a) => a.type === type)?.organisationIds ?? null
+  const organisations: Option[] = (context.organisations ?? [])
+    .filter((o) => mayActFor === null || mayActFor.includes(o.id))
+    .map((o) => ({ value: o.id, label: o.name }))
   const members = context.members ?? []
   if (type === 'lid.verwijderen') {
     const names = await directory.teamMemberNames(view.id)
@@ -43,9 +50,25 @@ async function teamKnown(
     return { organisationId: organisations, personId: options }
   }
   if (type === 'lid.toevoegen') {
-    const inTeam = new Set(members.map((m) => m.personId))
-    const people = (await directory.everyone()).filter((p) => !inTeam.has(p.id))
-    const options = people.map((p) => ({ value: p.id, label: p.name ?? p.id }))
+    if (!view.allowed.some((a) => a.type === type)) return { organisationId: organisations }
+    const names = new Map(organisations.map((o) => [o.value, o.label]))
+    const candidates = await memberCandidates(
+      deps.store,
+      who.principal,
+      view.id,
+      'UI lid toevoegen',
+    )
+    // One option per person: a person who works at two of the team's organisations is listed once,
+    // with both; the organisation is chosen beside it.
+    const byPerson = new Map<string, string[]>()
+    for (const c of candidates) {
+      const where = `${names.get(c.organisationId) ?? ''}${c.functionTitle ? ` (${c.functionTitle})` : ''}`
+      byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? [c.name]), where])
+    }
+    const options = [...byPerson].map(([value, [name, ...where]]) => ({
+      value,
+      label: `${name ?? value} — ${where.join(', ')}`,
+    }))
     return options.length > 0
       ? { organisationId: organisations, personId: options }
       : { organisationId: organisations }
@@ -82,7 +105,7 @@ export function teamRoutes(deps: UiDeps) {
       : undefined
     const known: Record<string, KnownChoices> = {}
     for (const type of Object.keys(machines.ontwikkelteam.events))
-      known[type] = await teamKnown(directory, view, type)
+      known[type] = await teamKnown(deps, who, directory, view, type)
     return html(
       c,
       <TeamPage
@@ -122,7 +145,7 @@ export function teamRoutes(deps: UiDeps) {
           who.principal,
           id,
           'ontwikkelteam',
-          (view, type) => teamKnown(directory, view, type),
+          (view, type) => teamKnown(deps, who, directory, view, type),
         )
         if (outcome.ok)
           return c.redirect(`/teams/${id}?gedaan=${encodeURIComponent(outcome.type)}#inhoud`, 303)

@@ -6,6 +6,8 @@ export interface Session {
   /** The bearer token, kept server-side only; it is authenticated again on every request. */
   token: string
   csrf: string
+  /** The name of the person the token is bound to, read once at login (the page header). */
+  holderName: string | null
   createdAt: number
   lastSeenAt: number
 }
@@ -42,12 +44,13 @@ export class SessionStore {
   }
 
   /** Starts a session for a token that was just authenticated. */
-  create(token: string): Session {
+  create(token: string, holderName: string | null = null): Session {
     const now = this.now()
     const session: Session = {
       id: random(),
       token,
       csrf: random(),
+      holderName,
       createdAt: now,
       lastSeenAt: now,
     }

@@ -1,5 +1,6 @@
 import type { EventView } from '../../engine/read-instances.ts'
-import { ROLE_LABELS, eventTitle, formatDate, formatDateTime } from '../labels.ts'
+import { eventTitle, formatDate, formatDateTime } from '../labels.ts'
+import { actorLabel } from './actor-label.tsx'
 import type { Names } from './names.ts'
 import { PayloadView } from './payload-view.tsx'
 import { stateText } from './state-text.ts'
@@ -15,7 +16,10 @@ export function Timeline({
   names,
   limit,
   allHref,
+  context,
 }: {
+  /** The instance's context: team roles for the actors. */
+  context?: Record<string, unknown> | undefined
   events: EventView[]
   names: Names
   limit?: number | undefined
@@ -35,7 +39,7 @@ export function Timeline({
             </h3>
             <p class="meta">
               <time datetime={e.recordedAt}>{formatDateTime(e.recordedAt)}</time> · door{' '}
-              {ROLE_LABELS[e.actor.role] ?? e.actor.role}
+              <span class="actor">{actorLabel(e.actor, context)}</span>
               {e.effectiveDate && ` · met ingang van ${formatDate(e.effectiveDate)}`}
             </p>
             {e.stateBefore !== null && !same(e.stateBefore, e.stateAfter) && (
@@ -70,6 +74,7 @@ export function HistorySection(props: {
   whole: boolean
   /** The page's own path; `?geschiedenis=alles` on it shows the whole history. */
   path: string
+  context?: Record<string, unknown> | undefined
 }) {
   return (
     <section aria-labelledby="geschiedenis">
@@ -77,6 +82,7 @@ export function HistorySection(props: {
       <Timeline
         events={props.events}
         names={props.names}
+        context={props.context}
         limit={props.whole ? undefined : TIMELINE_LIMIT}
         allHref={`${props.path}?geschiedenis=alles#geschiedenis`}
       />
