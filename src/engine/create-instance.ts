@@ -10,6 +10,8 @@ export interface CreateInstanceInput {
   personId: string | null
   organisationIds: readonly string[]
   input: Record<string, unknown>
+  /** The organisation the creator acts for (HR opening a transition at its organisation). */
+  actingFor?: string | null
 }
 
 /**
@@ -41,6 +43,7 @@ export async function createInstance(
       snapshot: JSON.stringify(snapshot),
       status: def.statusOf(snapshot),
       people: peopleOf(def.id, snapshot),
+      actingFor: spec.actingFor ?? null,
     },
   )
 }

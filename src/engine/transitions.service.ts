@@ -99,6 +99,8 @@ export async function createTransition(
       pilotId: null,
       personId: input.personId,
       organisationIds: [input.organisationId, ...worksAt.filter((o) => o !== input.organisationId)],
+      // HR opens it for the organisation where the role is; a teacher asks for themself.
+      actingFor: principal.role === 'hr' ? input.organisationId : null,
       input: {
         personId: input.personId,
         organisationId: input.organisationId,
