@@ -105,10 +105,9 @@ export function authorizeEvent(
   }
   if (rule.namens) {
     const organisationId = payload[rule.namens]
-    // An organisation outside the instance is the machine's to refuse (422, with the reason).
-    if (typeof organisationId !== 'string' || !on.organisationIds.includes(organisationId)) {
-      return null
-    }
+    // Not an id at all: the payload check refuses it (400, with the field).
+    if (typeof organisationId !== 'string') return null
+    // Nobody speaks here for an organisation the instance does not belong to.
     if (!mandates(principal, on).includes(organisationId)) {
       throw forbidden(noMandate(principal, on, organisationId))
     }

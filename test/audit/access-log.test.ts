@@ -20,12 +20,23 @@ describe.each(DATABASES)('the access log of personal data (%s)', (kind) => {
     ;({ admin } = await testApp(db.store))
     world = await buildWorld(admin)
     const make = async (name: string, input: TokenInput) => {
-      const created = (await admin.post('/api/v1/tokens', input)).body
+      const res = await admin.post('/api/v1/tokens', input)
+      expect(res.status, name).toBe(201)
+      const created = res.body
       ids[name] = created.id
       return admin.as(created.token)
     }
+    // An hr token belongs to a person who works at one of its organisations.
+    const eldersHr = (
+      await admin.post('/api/v1/people', { name: 'Els Elders', organisationId: world.orgC })
+    ).body.id
     tokens = {
-      hr: await make('hr', { name: 'HR Esprit', role: 'hr', organisationIds: [world.orgA] }),
+      hr: await make('hr', {
+        name: 'HR Esprit',
+        role: 'hr',
+        organisationIds: [world.orgA],
+        personId: world.hrPerson,
+      }),
       auditor: await make('auditor', { name: 'Monitoring werkgroep', role: 'auditor' }),
       teacher: await make('teacher', {
         name: 'teacher',
@@ -36,6 +47,7 @@ describe.each(DATABASES)('the access log of personal data (%s)', (kind) => {
         name: 'HR Elders',
         role: 'hr',
         organisationIds: [world.orgC],
+        personId: eldersHr,
       }),
       foreignAuditor: await make('foreignAuditor', {
         name: 'Auditor HvA',

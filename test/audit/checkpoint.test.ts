@@ -79,15 +79,7 @@ describe.each(DATABASES)('signed checkpoints (%s)', (kind) => {
     const auditor = admin.as(
       (await admin.post('/api/v1/tokens', { name: 'auditor', role: 'auditor' })).body.token,
     )
-    const hr = admin.as(
-      (
-        await admin.post('/api/v1/tokens', {
-          name: 'hr',
-          role: 'hr',
-          organisationIds: [world.orgA],
-        })
-      ).body.token,
-    )
+    const hr = admin.as(world.hrToken)
     expect((await auditor.get('/api/v1/audit/checkpoint')).status).toBe(200)
     expect((await auditor.get('/api/v1/audit/public-key')).body.publicKeyPem).toBe(publicKeyPem)
     expect((await hr.get('/api/v1/audit/checkpoint')).status).toBe(403)

@@ -159,9 +159,7 @@ describe.each(DATABASES)('GET /audit/export (%s)', (kind) => {
     expect(
       (await auditor.get(`/api/v1/audit/export?instanceId=${world.transitionInstanceId}`)).status,
     ).toBe(404)
-    const hr = admin.as(
-      await tokenFor(db.store, { name: 'h', role: 'hr', organisationIds: [world.orgA] }),
-    )
+    const hr = admin.as(world.hrToken)
     expect((await hr.get('/api/v1/audit/export')).status).toBe(403)
     expect((await admin.get('/api/v1/audit/export?format=xml')).status).toBe(400)
   })

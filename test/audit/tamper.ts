@@ -94,6 +94,8 @@ type Column =
   | 'type'
   | 'reason'
   | 'actor_role'
+  | 'actor_person_id'
+  | 'actor_organisation_id'
   | 'recorded_at'
   | 'state_after'
   | 'prev_hash'
@@ -136,6 +138,9 @@ export async function tamper(db: TestDatabase, r: Rng, kind: Kind, saved: Saved)
         'hash',
       ]
       if (e.reason !== null) columns.push('reason')
+      // Format 2: the hash covers the person who acted and the organisation acted for.
+      if (e.actor_person_id !== null) columns.push('actor_person_id')
+      if (e.actor_organisation_id !== null) columns.push('actor_organisation_id')
       const column = pick(r, columns)
       const text = e[column] as string
       const hex = column === 'hash' || column === 'prev_hash'

@@ -151,10 +151,16 @@ describe.each(DATABASES)('GET /instances/:id/state (%s)', (kind) => {
   })
 
   it('answers 404 for an instance outside the caller’s scope', async () => {
+    const eldersHr = await admin.post('/api/v1/people', {
+      name: 'Els Elders',
+      organisationId: world.orgC,
+    })
+    expect(eldersHr.status).toBe(201)
     const other = await tokenFor(db.store, {
       name: 'hr elders',
       role: 'hr',
       organisationIds: [world.orgC],
+      personId: eldersHr.body.id,
     })
     const res = await admin
       .as(other)

@@ -7,7 +7,7 @@ import { parseSnapshot } from '../../src/engine/snapshot.ts'
 import { DATABASES, freshDatabase } from '../support/db.ts'
 import type { TestDatabase } from '../support/db.ts'
 import { generatedPaths } from './paths.ts'
-import { ADMIN, startSample } from './support.ts'
+import { ADMIN, actorFor, startSample } from './support.ts'
 
 // Time travel replays the history up to a moment. For every generated path of both machines, the
 // state at the instant each event was recorded must equal the snapshot the engine stored then.
@@ -52,7 +52,7 @@ describe.each(DATABASES)('time travel (%s)', (kind) => {
         await remember(id, createdAt)
         for (const event of path) {
           const at = tick()
-          await postEvent(db.store, ADMIN, id, {
+          await postEvent(db.store, actorFor(def, event.type), id, {
             type: event.type,
             payload: event.payload,
             reason: event.reason ?? undefined,

@@ -2,7 +2,7 @@ import { machines } from '../../machines/index.ts'
 import { postEvent } from '../../src/engine/post-event.ts'
 import type { Store } from '../../src/engine/store.ts'
 import { generatedPaths } from './paths.ts'
-import { ADMIN, startSample } from './support.ts'
+import { actorFor, startSample } from './support.ts'
 
 /**
  * A history to audit: `perMachine` instances of each machine, each walked along a generated
@@ -15,7 +15,7 @@ export async function auditedHistory(store: Store, perMachine: number): Promise<
     for (const path of paths.slice(0, perMachine)) {
       const id = await startSample(store, def)
       for (const event of path) {
-        await postEvent(store, ADMIN, id, {
+        await postEvent(store, actorFor(def, event.type), id, {
           type: event.type,
           payload: event.payload,
           reason: event.reason ?? undefined,

@@ -14,6 +14,7 @@ import { storageFault } from './faults.ts'
 const TABLES = [
   'organisations',
   'people',
+  'affiliations',
   'tokens',
   'instances',
   'instance_organisations',
@@ -62,7 +63,7 @@ describe.each(DATABASES)('storage that fails at the N-th statement on %s', (kind
     return r.body
   }
 
-  /** Row counts of every table and every instance's head: what a partial write would change. */
+  /** Row counts, every instance's head and every token's binding: what a partial write changes. */
   async function fingerprint(): Promise<string> {
     const counts: Record<string, number> = {}
     for (const table of TABLES) {
@@ -77,7 +78,13 @@ describe.each(DATABASES)('storage that fails at the N-th statement on %s', (kind
       .select(['id', 'version', 'head_hash', 'snapshot'])
       .orderBy('id')
       .execute()
-    return JSON.stringify({ counts, heads })
+    // What binding or revoking a token changes in place.
+    const tokens = await db.store.db
+      .selectFrom('tokens')
+      .select(['id', 'person_id', 'revoked_at'])
+      .orderBy('id')
+      .execute()
+    return JSON.stringify({ counts, heads, tokens })
   }
 
   const paths: WritePath[] = [
@@ -94,7 +101,22 @@ describe.each(DATABASES)('storage that fails at the N-th statement on %s', (kind
     {
       name: 'POST /tokens',
       prepare: async (n) => (c) =>
-        c.post('/api/v1/tokens', { name: `hr ${n}`, role: 'hr', organisationIds: [world.orgA] }),
+        c.post('/api/v1/tokens', {
+          name: `hr ${n}`,
+          role: 'hr',
+          organisationIds: [world.orgA],
+          personId: world.hrPerson,
+        }),
+    },
+    {
+      name: 'PUT /tokens/:id/person',
+      prepare: async (n) => {
+        const created = await ok(
+          client.post('/api/v1/tokens', { name: `auditor ${n}`, role: 'auditor' }),
+        )
+        return (c) =>
+          c.request('PUT', `/api/v1/tokens/${created.id}/person`, { personId: world.personA })
+      },
     },
     {
       name: 'DELETE /tokens/:id',
@@ -103,6 +125,19 @@ describe.each(DATABASES)('storage that fails at the N-th statement on %s', (kind
           client.post('/api/v1/tokens', { name: `weg ${n}`, role: 'auditor' }),
         )
         return (c) => c.delete(`/api/v1/tokens/${created.id}`)
+      },
+    },
+    {
+      name: 'POST /people/:id/affiliations',
+      prepare: async (n) => {
+        const person = await ok(
+          client.post('/api/v1/people', { name: `Mentor ${n}`, organisationId: world.orgA }),
+        )
+        return (c) =>
+          c.post(`/api/v1/people/${person.id}/affiliations`, {
+            organisationId: world.orgB,
+            functionTitle: 'mentor',
+          })
       },
     },
     {
@@ -140,12 +175,15 @@ describe.each(DATABASES)('storage that fails at the N-th statement on %s', (kind
     },
     {
       name: 'POST /instances/:id/events with Idempotency-Key',
+      // An interest is an organisation's own: its HR records it, admin may not.
       prepare: async (n) => (c) =>
-        c.post(
-          `/api/v1/instances/${world.teamId}/events`,
-          { type: 'belang.vastleggen', payload: { organisationId: world.orgA, text: `B ${n}` } },
-          { 'idempotency-key': `fault-${n}` },
-        ),
+        c
+          .as(world.hrToken)
+          .post(
+            `/api/v1/instances/${world.teamId}/events`,
+            { type: 'belang.vastleggen', payload: { organisationId: world.orgA, text: `B ${n}` } },
+            { 'idempotency-key': `fault-${n}` },
+          ),
     },
   ]
 
