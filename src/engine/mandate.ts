@@ -38,9 +38,12 @@ function ruleOf(def: MachineDefinition, type: string): EventRule | undefined {
 
 /** The organisations of the instance `principal` may act for, for an act `namens` one of them. */
 function mandates(principal: Principal, on: On): string[] {
-  const mine = principal.personId
-    ? on.def.representedBy(on.snapshot.context, principal.personId)
-    : []
+  // Representing an organisation in a team is a team member's; an admin stays beheer, even when
+  // its token is bound to someone who is in the team.
+  const mine =
+    principal.role === 'member' && principal.personId
+      ? on.def.representedBy(on.snapshot.context, principal.personId)
+      : []
   const hr =
     principal.role === 'hr' && principal.organisationIds
       ? on.organisationIds.filter((id) => principal.organisationIds?.includes(id))
@@ -118,7 +121,7 @@ export function authorizeEvent(
 
 /** The organisation an act that names none is done for: the one the actor represents here. */
 function actingFor(principal: Principal, on: On): string | null {
-  if (principal.personId) {
+  if (principal.role === 'member' && principal.personId) {
     const represented = on.def.representedBy(on.snapshot.context, principal.personId)
     if (represented[0]) return represented[0]
   }

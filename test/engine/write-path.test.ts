@@ -12,12 +12,15 @@ import type { World } from '../support/world.ts'
 describe.each(DATABASES)('the write path on %s', (kind) => {
   let db: TestDatabase
   let admin: Client
+  /** HR of both pilot organisations: acts namens them, as admin may not. */
+  let hr: Client
   let world: World
 
   beforeEach(async () => {
     db = await freshDatabase(kind)
     admin = (await testApp(db.store)).admin
     world = await buildWorld(admin)
+    hr = admin.as(world.hrToken)
   })
   afterEach(async () => {
     await db.cleanup()
@@ -38,8 +41,8 @@ describe.each(DATABASES)('the write path on %s', (kind) => {
   }
 
   it('links every event to the previous one, starting from the zero hash', async () => {
-    await admin.post(events(world.teamId), ambitie(world.orgA))
-    await admin.post(events(world.teamId), ambitie(world.orgB))
+    await hr.post(events(world.teamId), ambitie(world.orgA))
+    await hr.post(events(world.teamId), ambitie(world.orgB))
     const history = await admin.get(events(world.teamId))
     expect(history.status).toBe(200)
     const items = history.body.items as { seq: number; prevHash: string; hash: string }[]
@@ -51,20 +54,20 @@ describe.each(DATABASES)('the write path on %s', (kind) => {
   })
 
   it('answers a stale If-Match with 412 and the current version, writing nothing', async () => {
-    await admin.post(events(world.teamId), ambitie(world.orgA))
+    await hr.post(events(world.teamId), ambitie(world.orgA))
     const before = await eventCount()
-    const res = await admin.post(events(world.teamId), ambitie(world.orgB), { 'if-match': '"1"' })
+    const res = await hr.post(events(world.teamId), ambitie(world.orgB), { 'if-match': '"1"' })
     expect(res.status).toBe(412)
     expect(res.headers.get('content-type')).toContain('application/problem+json')
     expect(res.body.currentVersion).toBe(2)
     expect(await eventCount()).toBe(before)
-    const fresh = await admin.post(events(world.teamId), ambitie(world.orgB), { 'if-match': '"2"' })
+    const fresh = await hr.post(events(world.teamId), ambitie(world.orgB), { 'if-match': '"2"' })
     expect(fresh.status).toBe(200)
     expect(fresh.body.instance.version).toBe(3)
   })
 
   it('accepts If-Match: * as "whatever the current version is"', async () => {
-    const res = await admin.post(events(world.teamId), ambitie(world.orgA), { 'if-match': '*' })
+    const res = await hr.post(events(world.teamId), ambitie(world.orgA), { 'if-match': '*' })
     expect(res.status).toBe(200)
   })
 
@@ -88,7 +91,7 @@ describe.each(DATABASES)('the write path on %s', (kind) => {
     const before = await eventCount()
     const answers = await Promise.all(
       Array.from({ length: 10 }, () =>
-        admin.post(events(world.teamId), ambitie(world.orgA), { 'idempotency-key': 'key-1' }),
+        hr.post(events(world.teamId), ambitie(world.orgA), { 'idempotency-key': 'key-1' }),
       ),
     )
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200))
@@ -98,9 +101,9 @@ describe.each(DATABASES)('the write path on %s', (kind) => {
   })
 
   it('refuses the same Idempotency-Key with another body (422), writing nothing', async () => {
-    await admin.post(events(world.teamId), ambitie(world.orgA), { 'idempotency-key': 'key-2' })
+    await hr.post(events(world.teamId), ambitie(world.orgA), { 'idempotency-key': 'key-2' })
     const before = await eventCount()
-    const res = await admin.post(events(world.teamId), ambitie(world.orgB), {
+    const res = await hr.post(events(world.teamId), ambitie(world.orgB), {
       'idempotency-key': 'key-2',
     })
     expect(res.status).toBe(422)
@@ -125,7 +128,7 @@ describe.each(DATABASES)('the write path on %s', (kind) => {
   })
 
   it('names the instance and seq of an event changed behind the trigger’s back', async () => {
-    await admin.post(events(world.teamId), ambitie(world.orgA))
+    await hr.post(events(world.teamId), ambitie(world.orgA))
     const clean = await admin.get('/api/v1/audit/verify')
     expect(clean.body.ok).toBe(true)
     await tamper(
@@ -147,7 +150,7 @@ describe.each(DATABASES)('the write path on %s', (kind) => {
 
   it('raises no false alarm when verifying while writers append', async () => {
     const writes = Array.from({ length: 40 }, (_, i) =>
-      admin.post(events(world.teamId), ambitie(i % 2 ? world.orgA : world.orgB, `ambitie ${i}`)),
+      hr.post(events(world.teamId), ambitie(i % 2 ? world.orgA : world.orgB, `ambitie ${i}`)),
     )
     const reports = await Promise.all([
       verifyChains(db.store),
@@ -158,7 +161,7 @@ describe.each(DATABASES)('the write path on %s', (kind) => {
   })
 
   it('keeps everything across a restart on the same database', async () => {
-    await admin.post(events(world.teamId), ambitie(world.orgA))
+    await hr.post(events(world.teamId), ambitie(world.orgA))
     const before = await admin.get(`/api/v1/instances/${world.teamId}`)
     await db.store.destroy()
     db.store = db.open()

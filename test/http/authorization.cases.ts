@@ -19,8 +19,25 @@ export interface Who {
 /**
  * A check the route makes after the route-level one: a policy action on an object, or 404.
  * `only`: the object's reach is checked only under these rules (for the others it is a filter).
+ * `seen`: the caller has already been let in to read the object, so out of reach it learns
+ * "not you" (403, with who may) instead of 404.
  */
-export type Check = { action: Action; scope?: Scope; only?: readonly ScopeRule[] } | 'missing'
+export type Check =
+  | { action: Action; scope?: Scope; only?: readonly ScopeRule[]; seen?: true }
+  | Mandate
+  | 'missing'
+  | 'blocked'
+
+/**
+ * An act done for the organisation `namens` (machines/ontwikkelteam.rules.ts): only a member whose
+ * record in the team names that organisation, or HR whose scope includes it; anyone else 403.
+ * `representedBy`: per member of the team, the organisations their records name.
+ * (`'blocked'`, by contrast, is the machine's or the database's refusal: 422.)
+ */
+export interface Mandate {
+  namens: string
+  representedBy: Readonly<Record<string, readonly string[]>>
+}
 
 export interface Cell {
   variant: string
@@ -74,6 +91,39 @@ export const CORE_CASES: Record<string, Builder> = {
     }))
   },
   'GET /api/v1/people': async () => get('/api/v1/people', 'person.read'),
+  'POST /api/v1/people/:id/affiliations': async (_who, f) => {
+    const s = scopes(f)
+    const cells: Cell[] = []
+    // A fresh person per cell: a second affiliation at the same organisation is refused (422).
+    for (const [variant, worksAt, joins] of [
+      ['own', f.world.orgA, f.world.orgB],
+      ['foreign person', f.world.orgC, f.world.orgA],
+      ['foreign organisation', f.world.orgA, f.world.orgC],
+    ] as const) {
+      const person = await f.freshPerson(worksAt)
+      cells.push({
+        variant,
+        method: 'POST',
+        path: `/api/v1/people/${person}/affiliations`,
+        body: { organisationId: joins, functionTitle: 'leraar' },
+        checks: [
+          { action: 'person.create', scope: { organisationIds: [joins], personIds: [] } },
+          { action: 'person.read', scope: s.person(person, worksAt) },
+        ],
+      })
+    }
+    cells.push({
+      variant: 'missing',
+      method: 'POST',
+      path: `/api/v1/people/${MISSING}/affiliations`,
+      body: { organisationId: f.world.orgA },
+      checks: [
+        { action: 'person.create', scope: { organisationIds: [f.world.orgA], personIds: [] } },
+        'missing',
+      ],
+    })
+    return cells
+  },
   'GET /api/v1/people/:id': async (who, f) => {
     const s = scopes(f)
     const own = who.personId ?? f.world.personA
@@ -121,6 +171,22 @@ export const CORE_CASES: Record<string, Builder> = {
       method: 'DELETE',
       path: `/api/v1/tokens/${MISSING}`,
       checks: [{ action: 'token.revoke' }, 'missing'],
+    },
+  ],
+  'PUT /api/v1/tokens/:id/person': async (_who, f) => [
+    {
+      variant: 'own',
+      method: 'PUT',
+      path: `/api/v1/tokens/${await f.freshToken()}/person`,
+      body: { personId: f.world.personA },
+      checks: [{ action: 'token.create' }],
+    },
+    {
+      variant: 'missing',
+      method: 'PUT',
+      path: `/api/v1/tokens/${MISSING}/person`,
+      body: { personId: f.world.personA },
+      checks: [{ action: 'token.create' }, 'missing'],
     },
   ],
   'POST /api/v1/pilots': async (_who, f) =>
@@ -229,21 +295,28 @@ export const CORE_CASES: Record<string, Builder> = {
       scope: Scope,
       action: Action,
       body: object,
+      then: Check[] = [],
     ) => {
       cells.push({
         variant: `${variant} ${(body as { type: string }).type}`,
         method: 'POST',
         path: `/api/v1/instances/${await fresh()}/events`,
         body,
-        checks: [
-          { action: 'instance.read', scope },
-          { action, scope },
-        ],
+        checks: [{ action: 'instance.read', scope }, { action, scope, seen: true }, ...then],
       })
     }
-    for (const [variant, fresh, scope, org] of [
-      ['team', f.freshTeam, s.team, f.world.orgA],
-      ['foreignTeam', f.freshForeignTeam, s.foreignTeam, f.world.orgC],
+    const w = f.world
+    for (const [variant, fresh, scope, representedBy, org, elsewhere, parties] of [
+      ['team', f.freshTeam, s.team, s.teamMandates, w.orgA, w.orgB, { orgA: w.orgA, orgB: w.orgB }],
+      [
+        'foreignTeam',
+        f.freshForeignTeam,
+        s.foreignTeam,
+        s.foreignTeamMandates,
+        w.orgC,
+        w.orgA,
+        { orgC: w.orgC },
+      ],
     ] as const) {
       await post(variant, fresh, scope, 'ontwikkelteam.event', {
         type: 'relatie.vastleggen',
@@ -253,6 +326,33 @@ export const CORE_CASES: Record<string, Builder> = {
         type: 'lid.toevoegen',
         payload: { personId: await f.freshPerson(org), role: 'leraar', organisationId: org },
       })
+      // A member represents only an organisation the person works at: else 422, once allowed.
+      await post(
+        `${variant} (works elsewhere)`,
+        fresh,
+        scope,
+        'ontwikkelteam.lid',
+        {
+          type: 'lid.toevoegen',
+          payload: {
+            personId: await f.freshPerson(elsewhere),
+            role: 'leraar',
+            organisationId: org,
+          },
+        },
+        ['blocked'],
+      )
+      // Ambition, interest, endorsement, akkoord are an organisation's own word: the mandate.
+      for (const [name, namens] of Object.entries(parties)) {
+        await post(
+          `${variant} namens ${name}`,
+          fresh,
+          scope,
+          'ontwikkelteam.event',
+          { type: 'ambitie.vastleggen', payload: { organisationId: namens, text: 'Behouden.' } },
+          [{ namens, representedBy }],
+        )
+      }
     }
     for (const [variant, fresh, scope] of [
       ['transition', f.freshTransition, s.transition],

@@ -115,11 +115,17 @@ export function scopes(f: Fixtures) {
       coordinatorIds: [w.personA],
     },
     foreignTeam: { organisationIds: [w.orgC], personIds: [f.personC], coordinatorIds: [f.personC] },
+    /** Whom each member of a (fresh) team represents, as their lid.toevoegen said. */
+    teamMandates: { [w.personA]: [w.orgA], [w.personB]: [w.orgB] },
+    foreignTeamMandates: { [f.personC]: [w.orgC] },
     transition: { organisationIds: [w.orgA], personIds: [w.teacherA], coordinatorIds: [] },
     foreignTransition: { organisationIds: [w.orgC], personIds: [f.personC], coordinatorIds: [] },
     person: (id: string, organisationId: string) => ({
       organisationIds: [organisationId],
       personIds: [id],
     }),
-  } satisfies Record<string, Scope | ((...a: string[]) => Scope)>
+  } satisfies Record<
+    string,
+    Scope | ((...a: string[]) => Scope) | Readonly<Record<string, readonly string[]>>
+  >
 }

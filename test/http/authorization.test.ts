@@ -16,7 +16,7 @@ import { AUDIT_CASES } from './authorization.cases-audit.ts'
 const CASES = { ...CORE_CASES, ...AUDIT_CASES }
 import { buildFixtures } from './authorization.fixtures.ts'
 import type { Fixtures } from './authorization.fixtures.ts'
-import type { Cell, Who } from './authorization.cases.ts'
+import type { Cell, Mandate, Who } from './authorization.cases.ts'
 import { expectProblem, fingerprint } from './http.helpers.ts'
 
 // The authorization matrix: every route of the app × every kind of caller × own, foreign and
@@ -45,6 +45,17 @@ function reaches(who: Who, rule: ScopeRule, scope: Scope): boolean {
   }
   if (rule === 'self') return who.personId !== null && scope.personIds.includes(who.personId)
   return who.personId !== null && (scope.coordinatorIds ?? []).includes(who.personId)
+}
+
+/**
+ * Whether `who` may act for `check.namens` (rule 1 of the mandate): a person the team's records
+ * name for that organisation, or HR with it in scope. Not admin, auditor or teacher as such.
+ */
+function mayActFor(who: Who, check: Mandate): boolean {
+  const represents =
+    who.personId !== null && (check.representedBy[who.personId] ?? []).includes(check.namens)
+  const hr = who.role === 'hr' && (who.organisationIds ?? []).includes(check.namens)
+  return represents || hr
 }
 
 function ruleOf(role: Role, action: Action): ScopeRule | undefined {
@@ -78,10 +89,15 @@ function expectedStatus(
   if (!entry.some((action) => ruleOf(role, action) !== undefined)) return 403
   for (const check of cell.checks) {
     if (check === 'missing') return 404
+    if (check === 'blocked') return 422
+    if ('namens' in check) {
+      if (!mayActFor(who, check)) return 403
+      continue
+    }
     const rule = ruleOf(role, check.action)
     if (!rule) return 403
     const checked = !check.only || check.only.includes(rule)
-    if (check.scope && checked && !reaches(who, rule, check.scope)) return 404
+    if (check.scope && checked && !reaches(who, rule, check.scope)) return check.seen ? 403 : 404
   }
   return success(route)
 }
@@ -142,7 +158,16 @@ describe.each(DATABASES)('authorization matrix (%s)', (kind) => {
     expect((await admin.delete(`/api/v1/tokens/${revoked.id}`)).status).toBe(204)
     callers.push(
       { name: 'admin', role: 'admin', token: admin.token, personId: null, organisationIds: null },
-      await who('hr of orgA', 'hr', { organisationIds: [world.orgA] }),
+      await who('hr of orgA', 'hr', { organisationIds: [world.orgA], personId: world.hrPerson }),
+      {
+        name: 'hr of orgA and orgB',
+        role: 'hr',
+        token: world.hrToken,
+        personId: world.hrPerson,
+        organisationIds: [world.orgA, world.orgB],
+      },
+      // An admin token may name its holder; that gives no mandate of its own.
+      await who('admin bound to a person', 'admin', { personId: world.hrPerson }),
       await who('member coordinator', 'member', { personId: world.personA }),
       await who('member (not coordinator)', 'member', { personId: world.personB }),
       await who('teacher with own transition', 'teacher', { personId: world.teacherA }),
@@ -310,8 +335,10 @@ describe.each(DATABASES)('authorization matrix (%s)', (kind) => {
       })
     const newcomer = () => fixtures.freshPerson(fixtures.world.orgA)
     expect((await add(member('member coordinator'), await newcomer())).status).toBe(200)
+    // She may read the team, so she learns who may add members instead of a 404.
     const refused = await add(member('member (not coordinator)'), await newcomer())
-    expectProblem(refused, 404)
+    expectProblem(refused, 403)
+    expect(refused.body.detail).toMatch(/coördinator/)
     // …while the same member may send the team's other events.
     const other = await new Client(admin.app, member('member (not coordinator)')?.token).post(
       `/api/v1/instances/${team}/events`,

@@ -88,7 +88,9 @@ describe.each(DATABASES)('fuzzing every route with bad input (%s)', (kind) => {
       ],
       tokens: [
         admin.token ?? '',
-        (await token({ role: 'hr', organisationIds: [world.orgA] })).token,
+        (await token({ role: 'hr', organisationIds: [world.orgA], personId: world.hrPerson }))
+          .token,
+        world.hrToken,
         (await token({ role: 'member', personId: world.personA })).token,
         (await token({ role: 'teacher', personId: world.teacherA })).token,
         (await token({ role: 'auditor' })).token,
@@ -102,7 +104,17 @@ describe.each(DATABASES)('fuzzing every route with bad input (%s)', (kind) => {
           email: 'fuzz@example.nl',
           organisationId: world.orgA,
         },
-        'POST /api/v1/tokens': { name: 'fuzz', role: 'hr', organisationIds: [world.orgA] },
+        'POST /api/v1/people/:id/affiliations': {
+          organisationId: world.orgB,
+          functionTitle: 'Fuzzfunctie',
+        },
+        'POST /api/v1/tokens': {
+          name: 'fuzz',
+          role: 'hr',
+          organisationIds: [world.orgA],
+          personId: world.hrPerson,
+        },
+        'PUT /api/v1/tokens/:id/person': { personId: world.personA },
         'POST /api/v1/pilots': { name: 'Fuzzpilot', scenario: '1a', organisationIds: [world.orgA] },
         'POST /api/v1/transitions': {
           personId: world.teacherA,

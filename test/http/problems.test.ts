@@ -57,7 +57,8 @@ describe.each(DATABASES)('HTTP contract (%s)', (kind) => {
     })
 
     it('an event payload that fails its schema → 400 with errors under payload', async () => {
-      const res = await admin.post(`/api/v1/instances/${world.teamId}/events`, {
+      // HR of orgA may act namens orgA (admin may not: that would be 403 before any payload check).
+      const res = await admin.as(world.hrToken).post(`/api/v1/instances/${world.teamId}/events`, {
         type: 'ambitie.vastleggen',
         payload: { organisationId: world.orgA, text: 42 },
       })
