@@ -197,14 +197,27 @@ describe.each(DATABASES)('the UI in process (%s)', (kind) => {
     const bad = await browser.post(`/teams/${world.teamId}/events`, {
       type: 'ambitie.vastleggen',
       version,
-      'payload.organisationId': world.orgB,
+      'payload.organisationId': world.orgA,
       'payload.text': '',
     })
     expect(bad.status).toBe(400)
     expect(bad.text).toMatch(
       /<p class="field-error" id="form-ambitie-vastleggen-text-fout"><span class="visually-hidden">Fout: <\/span>Vul dit veld in.<\/p>/,
     )
-    expect(bad.text).toContain(`<option value="${world.orgB}" selected="">`)
+    expect(bad.text).toContain(`<option value="${world.orgA}" selected="">`)
+    // The coordinator of orgA is not offered orgB, and may not record for it.
+    const ambitionForm = /<section[^>]*form-ambitie-vastleggen-titel[\s\S]*?<\/section>/.exec(
+      bad.text,
+    )?.[0]
+    expect(ambitionForm).toContain(`<option value="${world.orgA}"`)
+    expect(ambitionForm).not.toContain(`<option value="${world.orgB}"`)
+    const notHers = await browser.post(`/teams/${world.teamId}/events`, {
+      type: 'ambitie.vastleggen',
+      version,
+      'payload.organisationId': world.orgB,
+      'payload.text': 'Niet namens mijn organisatie.',
+    })
+    expect(notHers.status).toBe(403)
 
     const blocked = await browser.post(`/teams/${world.teamId}/events`, {
       type: 'fase.volgende',

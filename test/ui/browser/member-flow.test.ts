@@ -81,24 +81,35 @@ describe('a team member in Chromium', () => {
     await screenshot(page, 'flow-teamlid-2-fout-bij-het-veld')
   })
 
+  it('is offered only her own organisation to act for', async () => {
+    for (const title of ['Ambitie vastleggen', 'Belang vastleggen']) {
+      const select = page.getByRole('region', { name: title }).getByLabel('Organisatie')
+      const offered = (await select.locator('option').allInnerTexts()).map((t) => t.trim())
+      expect(offered).toContain('Esprit Scholen')
+      expect(offered).not.toContain('Hogeschool van Amsterdam')
+    }
+  })
+
   it('fixes it, advances, and sees the bar move', async () => {
     await record('Ambitie vastleggen', 'Esprit Scholen', 'Ambitie', 'Ervaren leraren houden.')
-    await record(
-      'Ambitie vastleggen',
-      'Hogeschool van Amsterdam',
-      'Ambitie',
-      'Praktijk en opleiding verbinden.',
-    )
     await record('Belang vastleggen', 'Esprit Scholen', 'Belang', 'Geen extra werkdruk.')
     const why = await page.getByRole('region', { name: 'Waarom kan ik niet door?' }).innerText()
-    expect(why).not.toContain('ambitie')
+    expect(why).toContain('een ambitie vastgelegd: Hogeschool van Amsterdam.')
     expect(why).toContain('een belang vastgelegd: Hogeschool van Amsterdam.')
-    await record(
-      'Belang vastleggen',
-      'Hogeschool van Amsterdam',
-      'Belang',
-      'Studenten een goede stageplek.',
-    )
+    // The other organisation speaks for itself: its HR records its ambition and interest.
+    const hr = h.seeded.admin.as(h.seeded.hrPilotToken)
+    for (const [type, text] of [
+      ['ambitie.vastleggen', 'Praktijk en opleiding verbinden.'],
+      ['belang.vastleggen', 'Studenten een goede stageplek.'],
+    ] as const) {
+      const res = await hr.post(`/api/v1/instances/${h.seeded.teamId}/events`, {
+        type,
+        payload: { organisationId: h.seeded.orgB, text },
+      })
+      expect(res.status, JSON.stringify(res.body)).toBe(200)
+    }
+    await page.reload({ waitUntil: 'load' })
+    expect(await mainText(page)).toContain('namens Hogeschool van Amsterdam')
     expect(await page.getByRole('region', { name: 'Waarom kan ik niet door?' }).count()).toBe(0)
 
     const step = page.getByRole('region', { name: 'Naar de volgende fase' })

@@ -9,8 +9,10 @@ export interface UiWorld extends World {
   adminToken: string
   /** personA, coordinator of the team for orgA. */
   memberToken: string
-  /** hr of orgA. */
+  /** hr of orgA, bound to hrPerson (who works at orgA). */
   hrToken: string
+  /** hr of orgA and orgB (the world's hr token), bound to hrPerson: may act for both. */
+  hrPilotToken: string
   /** teacherA, who has the world's transition. */
   teacherToken: string
   /** auditor without organisations: sees everything. */
@@ -43,7 +45,9 @@ export async function uiWorld(store: DbHandle): Promise<UiWorld> {
       name: 'HR Esprit',
       role: 'hr',
       organisationIds: [world.orgA],
+      personId: world.hrPerson,
     }),
+    hrPilotToken: world.hrToken,
     teacherToken: await tokenFor(store, {
       name: 'Cor (leraar)',
       role: 'teacher',
