@@ -3,7 +3,7 @@ import { id, isoDate, noPayload, text } from './fields.ts'
 import type { EventDefinition } from './types.ts'
 import { EvaluationLevel, Partner, TeamRole } from './vocabulary.ts'
 
-// Payload schemas of the ontwikkelteam events (API.md, "Machine ontwikkelteam").
+// Payload schemas of the ontwikkelteam events (the API contract of their payloads).
 
 export const LidToevoegen = z.object({ personId: id, role: TeamRole, organisationId: id }).strict()
 export const LidVerwijderen = z.object({ personId: id }).strict()

@@ -3,7 +3,7 @@ import { isoDate, noPayload, text } from './fields.ts'
 import type { EventDefinition } from './types.ts'
 import { AccessMethod, RecognitionForm, SupportForm } from './vocabulary.ts'
 
-// Payload schemas of the rolovergang events (API.md, "Machine rolovergang").
+// Payload schemas of the rolovergang events (the API contract of their payloads).
 
 export const OrientatieStarten = z.object({ note: text.optional() }).strict()
 export const Toelaten = z.object({ method: AccessMethod, note: text }).strict()

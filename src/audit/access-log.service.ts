@@ -10,7 +10,7 @@ import { notFound } from '../errors.ts'
 /**
  * Records that `principal` read these people's personal data through `route`. Call it before
  * the data leaves the service: no read without its entry. Not on a hash chain: it logs reads, not
- * changes (ARCHITECTURE.md allows this one write on a read).
+ * changes (the one write a read may do).
  */
 export async function logPersonalDataRead(
   store: Store,

@@ -1,4 +1,4 @@
-// Dutch words for the UI. Domain values stay as they are in the data (DOMAIN.md); these are only
+// Dutch words for the UI. Domain values stay as they are in the data (the domain vocabulary in machines/vocabulary.ts); these are only
 // how a person reads them. A value without an entry is shown as it is.
 
 export const ROLE_LABELS: Record<string, string> = {

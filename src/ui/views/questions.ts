@@ -1,4 +1,4 @@
-/** The four questions of a rolovergang (DOMAIN.md), and the role itself. */
+/** The four questions of a rolovergang (toegang, ondersteuning, facilitering, erkenning), and the role itself. */
 export const QUESTIONS = ['toegang', 'ondersteuning', 'facilitering', 'erkenning'] as const
 export type Question = (typeof QUESTIONS)[number]
 export const REGIONS = [...QUESTIONS, 'rol'] as const
