@@ -48,6 +48,17 @@ async function existingOrganisation(w: Writer, organisationId: string, path: str
   return organisation
 }
 
+/** Adding someone at an organisation: admin, or hr for its own organisations (403 / 404). */
+function mayAddPeopleAt(principal: Principal, organisationId: string): void {
+  authorizeRole(principal, 'person.create')
+  authorize(
+    principal,
+    'person.create',
+    { organisationIds: [organisationId], personIds: [] },
+    { what: 'Organisatie', id: organisationId },
+  )
+}
+
 export async function createPerson(
   store: DbHandle,
   principal: Principal,
@@ -58,13 +69,7 @@ export async function createPerson(
     functionTitle?: string | undefined
   },
 ): Promise<PersonView> {
-  authorizeRole(principal, 'person.create')
-  authorize(
-    principal,
-    'person.create',
-    { organisationIds: [input.organisationId], personIds: [] },
-    { what: 'Organisatie', id: input.organisationId },
-  )
+  mayAddPeopleAt(principal, input.organisationId)
   return commit(store, principal, async (w) => {
     await existingOrganisation(w, input.organisationId, 'organisationId')
     const row: Person = {
@@ -102,13 +107,7 @@ export async function addAffiliation(
   personId: string,
   input: { organisationId: string; functionTitle?: string | undefined },
 ): Promise<PersonView> {
-  authorizeRole(principal, 'person.create')
-  authorize(
-    principal,
-    'person.create',
-    { organisationIds: [input.organisationId], personIds: [] },
-    { what: 'Organisatie', id: input.organisationId },
-  )
+  mayAddPeopleAt(principal, input.organisationId)
   return commit(store, principal, async (w) => {
     const person = await getPerson(w.tx, personId)
     const before = person ? await affiliationsOf(w.tx, [personId]) : []
