@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, PostgresDialect, sql } from 'kysely'
@@ -52,12 +52,19 @@ export function createDb(url: string | undefined, options: DbOptions = {}): DbHa
   return dialect === 'sqlite' ? openSqlite(target, options) : openPostgres(target, options)
 }
 
-/** Opens one SQLite connection with the durability settings every connection needs. */
+/**
+ * Opens one SQLite connection with the durability settings every connection needs. A new file is
+ * the owner's only (0600, in a new folder 0700): it holds the signing key, token digests and
+ * personal data. SQLite gives its -wal and -shm files the main file's mode.
+ */
 export function openSqliteConnection(
   path: string,
   options: DbOptions = {},
 ): BetterSqlite3.Database {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+  if (path !== ':memory:') {
+    mkdirSync(dirname(resolve(path)), { recursive: true, mode: 0o700 })
+    createPrivateFile(path)
+  }
   const sqlite = new BetterSqlite3(path)
   sqlite.pragma('journal_mode = WAL')
   // better-sqlite3's WAL default is NORMAL, which can lose acknowledged commits on power loss.
@@ -65,6 +72,30 @@ export function openSqliteConnection(
   sqlite.pragma('busy_timeout = 10000')
   sqlite.pragma('foreign_keys = ON')
   return sqlite
+}
+
+/** Creates `path` empty with mode 0600 unless it exists; an existing file keeps its mode. */
+function createPrivateFile(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  }
+}
+
+/**
+ * A Dutch warning when the SQLite file at `path` (or its -wal or -shm) can be read or written by
+ * group or others; undefined when only its owner can, or there is no such file.
+ */
+export function looseFileMode(path: string): string | undefined {
+  if (path === ':memory:' || process.platform === 'win32') return undefined
+  const loose = [path, `${path}-wal`, `${path}-shm`].filter(
+    (file) => existsSync(file) && (statSync(file).mode & 0o077) !== 0,
+  )
+  if (loose.length === 0) return undefined
+  const modes = loose.map((file) => `${file} (${(statSync(file).mode & 0o777).toString(8)})`)
+  const verb = loose.length === 1 ? 'is' : 'zijn'
+  return `Waarschuwing: ${modes.join(', ')} ${verb} ook voor groep of anderen toegankelijk. De database bevat de ondertekeningssleutel, de digests van de tokens en persoonsgegevens; beperk de rechten tot de eigenaar met: chmod 600 ${loose.join(' ')}`
 }
 
 function openSqlite(path: string, options: DbOptions): DbHandle {

@@ -137,6 +137,48 @@ export interface AccessLogTable {
   route: string
 }
 
+/** One logged-in browser; `id` is the SHA-256 of its cookie, never the cookie itself. */
+export interface SessionTable {
+  id: string
+  token_id: string
+  person_id: string | null
+  /** How the browser signed in: 'token', or the id of an OpenID Connect provider. */
+  via: string
+  csrf: string
+  /** A coarse label of the browser ("Firefox op Windows"), for the user's list of sessions. */
+  device: string | null
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+}
+
+/** An OpenID Connect login between the redirect to the provider and its answer. */
+export interface LoginAttemptTable {
+  id: string
+  provider: string
+  state: string
+  nonce: string
+  code_verifier: string
+  return_to: string
+  created_at: Timestamp
+  expires_at: Timestamp
+}
+
+/** A provider's subject identifier that signs in as a person. */
+export interface PersonIdentityTable {
+  provider: string
+  subject: string
+  person_id: string
+  created_at: Timestamp
+}
+
+/** A fixed-window request count shared by server processes (PostgreSQL). */
+export interface RateLimitTable {
+  key: string
+  window_start: number
+  count: number
+}
+
 export interface Database {
   organisations: OrganisationTable
   people: PersonTable
@@ -151,6 +193,10 @@ export interface Database {
   idempotency_keys: IdempotencyTable
   meta: MetaTable
   access_log: AccessLogTable
+  sessions: SessionTable
+  login_attempts: LoginAttemptTable
+  person_identities: PersonIdentityTable
+  rate_limits: RateLimitTable
 }
 
 export type Db = Kysely<Database>
@@ -168,3 +214,5 @@ export type Pilot = Selectable<PilotTable>
 export type Transition = Selectable<TransitionTable>
 export type IdempotencyRecord = Selectable<IdempotencyTable>
 export type AccessLogEntry = Selectable<AccessLogTable>
+export type SessionRow = Selectable<SessionTable>
+export type LoginAttempt = Selectable<LoginAttemptTable>

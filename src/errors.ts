@@ -65,3 +65,16 @@ export const unprocessable = (detail: string) =>
 
 export const unavailable = (detail: string) =>
   new ProblemError(503, 'unavailable', 'Service unavailable', detail)
+
+/** An ingangsdatum before the instance began: on that date the instance did not exist yet. */
+export const effectiveBeforeStart = (effectiveDate: string, earliest: string) =>
+  new ProblemError(
+    422,
+    'effective-date-before-start',
+    'Effective date before the instance began',
+    `De ingangsdatum ${effectiveDate} ligt vóór het begin van dit proces; de vroegste toegestane ingangsdatum is ${earliest}.`,
+    {
+      earliestEffectiveDate: earliest,
+      errors: [{ path: 'effectiveDate', message: `Kies ${earliest} of later.` }],
+    },
+  )

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server'
 import type { ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
-import { createDb, durabilityProblems, durabilitySettings } from '../db/create-db.ts'
+import { createDb, durabilityProblems, durabilitySettings, looseFileMode } from '../db/create-db.ts'
 import type { DbHandle } from '../db/create-db.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import type { Config } from './config.ts'
@@ -37,6 +37,11 @@ export async function startServer(
   log: Logger = consoleLogger,
 ): Promise<RunningServer> {
   const store = createDb(config.databaseUrl, { unsafeNoSync: config.unsafeNoSync })
+  if (store.dialect === 'sqlite') {
+    // An error line, so that it shows even with LOG_LEVEL=silent.
+    const loose = looseFileMode(store.location)
+    if (loose) log.error(loose)
+  }
   if (store.dialect === 'postgres') {
     // Refuse to acknowledge writes that a crash could take back.
     const problems = durabilityProblems(await durabilitySettings(store))
@@ -59,6 +64,12 @@ export async function startServer(
   const app = createApp({
     store,
     rateLimitPer10s: config.rateLimitPer10s,
+    anonymousPer10s: config.anonymousPer10s,
+    failedLoginsPer15min: config.failedLoginsPer15min,
+    trustedProxies: config.trustedProxies,
+    sessions: config.sessions,
+    oidcProviders: config.oidcProviders,
+    publicUrl: config.publicUrl,
     signingKeyPem: config.signingKeyPem,
     onError: (e) => log.error('unexpected error', e),
   })

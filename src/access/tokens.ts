@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Db, Token } from '../../db/database.ts'
 import { withDescendants } from '../../db/queries/organisations.ts'
 import { findLiveToken } from '../../db/queries/tokens.ts'
+import type { LiveToken } from '../../db/queries/tokens.ts'
 import type { Principal } from './principal.ts'
 import { isRole } from './policy.ts'
 
@@ -26,6 +27,15 @@ export async function resolveToken(
   if (secret.length < 10 || secret.length > 200) return { refused: 'onbekend' }
   const token = await findLiveToken(db, tokenDigest(secret))
   if (!token) return { refused: 'onbekend' }
+  return principalForToken(db, token)
+}
+
+/** The principal of a live token row (its person's erasure checked, its scope widened). */
+export async function principalForToken(
+  db: Db,
+  token: LiveToken,
+): Promise<{ principal: Principal } | { refused: Refusal }> {
+  if (token.revoked_at !== null) return { refused: 'onbekend' }
   // A token bound to an erased person speaks for nobody: its acts would name a gone person.
   if (token.person_erased_at !== null) return { refused: 'persoon-gewist' }
   const principal = principalOf(token)

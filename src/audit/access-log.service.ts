@@ -1,4 +1,5 @@
 import { insertAccessLog, listAccessLog } from '../../db/queries/audit-access-log.ts'
+import { getPerson } from '../../db/queries/people.ts'
 import type { AccessLogRow } from '../../db/queries/audit-access-log.ts'
 import { authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
@@ -76,4 +77,16 @@ export async function readAccessLog(
     { limit: query.limit + 1, after: query.after },
   )
   return pageOf(rows, query.limit, (r) => r.id, view)
+}
+
+/** At sign-in the page header shows the holder's own name: one entry covers the session. */
+export async function logSignIn(store: Store, principal: Principal): Promise<void> {
+  if (!principal.personId) return
+  const person = await getPerson(store.db, principal.personId)
+  await logPersonalDataRead(
+    store,
+    principal,
+    [{ id: principal.personId, organisationId: person?.organisation_id ?? null }],
+    'UI aanmelden',
+  )
 }

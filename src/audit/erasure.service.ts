@@ -1,3 +1,5 @@
+import { deleteSessionsOfPerson } from '../../db/queries/sessions.ts'
+import { deleteIdentitiesOf } from '../../db/queries/sign-in.ts'
 import {
   blankPerson,
   postgresVacuum,
@@ -50,6 +52,9 @@ export async function erasePerson(
     if (current.erased_at !== null && current.name === null && current.email === null) return false
     await blankPerson(w.tx, id, w.now)
     const revoked = await retireTokensOf(w.tx, id, w.now)
+    // Their browsers are logged out at once, and no provider account signs in as them again.
+    await deleteSessionsOfPerson(w.tx, id)
+    await deleteIdentitiesOf(w.tx, id)
     await recordBeheer(w, 'persoon.gewist', { personId: id })
     for (const tokenId of revoked) await recordBeheer(w, 'token.ingetrokken', { tokenId })
     return true

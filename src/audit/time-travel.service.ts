@@ -24,8 +24,16 @@ export interface StateAt {
   lastEvent: { seq: number; type: string; recordedAt: string; effectiveDate: string | null }
   /** effectiveAt: recorded before the last applied event, but not in effect yet on that date. */
   notYetEffective: number[]
-  /** effectiveAt: not in effect yet, yet applied because a back-dated event needs them. */
+  /**
+   * effectiveAt: not in effect yet, yet applied because a back-dated event needs them; the first
+   * event (seq 1) when an applied event takes effect before the instance began.
+   */
   pulledIn: number[]
+  /**
+   * Applied events whose ingangsdatum lies before the day the instance began (the effective day
+   * of its first event). Such dates are refused now; events stored before that are listed here.
+   */
+  effectiveBeforeStart: number[]
 }
 
 const BATCH = 1000
@@ -94,7 +102,7 @@ function replayRows(def: MachineDefinition | undefined, rows: readonly EventRow[
  * one not in effect yet is skipped, unless a later event that is in effect cannot be applied
  * without it (a back-dated role start needs the facilitering recorded before it): then the
  * nearest skipped event before the one that failed is applied too, until it applies. Those are
- * listed in `pulledIn`.
+ * listed in `pulledIn`, as is the first event when an event in effect predates the instance.
  */
 function effectiveReplay(
   def: MachineDefinition | undefined,
@@ -103,8 +111,12 @@ function effectiveReplay(
 ) {
   const included = new Set(rows.filter((r) => effectiveDay(r) <= day).map((r) => r.seq))
   if (included.size === 0) return undefined
-  included.add(1) // an event presupposes its instance
   const pulledIn: number[] = []
+  // An event presupposes its instance: one dated before the instance began brings it along.
+  if (!included.has(1)) {
+    included.add(1)
+    pulledIn.push(1)
+  }
   for (;;) {
     const applied = rows.filter((r) => included.has(r.seq))
     const result = replayRows(def, applied)
@@ -168,6 +180,7 @@ export async function stateAt(
   }
   const last = applied[applied.length - 1] as EventRow
   const appliedSeqs = new Set(applied.map((r) => r.seq))
+  const start = effectiveDay(applied[0] as EventRow)
   return {
     id,
     machine: { id: instance.machine_id, version: instance.machine_version },
@@ -188,5 +201,6 @@ export async function stateAt(
         ? Array.from({ length: last.seq }, (_, i) => i + 1).filter((s) => !appliedSeqs.has(s))
         : [],
     pulledIn,
+    effectiveBeforeStart: applied.filter((r) => effectiveDay(r) < start).map((r) => r.seq),
   }
 }

@@ -77,19 +77,25 @@ export interface DemoTransition {
   newRole: string
 }
 
-/** Creates a pilot through the pilots service, as `by`, and returns a stream per team. */
+/**
+ * Creates a pilot through the pilots service, as `by`, and returns a stream per team. Its teams
+ * took effect `since`: the history is loaded today but reads as a school year, and no event may
+ * take effect before its team began.
+ */
 export async function pilot(
   cast: Cast,
   by: DemoUser,
   name: string,
   scenario: PilotInput['scenario'],
   orgs: readonly OrgKey[],
+  since: string,
 ): Promise<{ pilot: DemoPilot; teams: Stream[] }> {
-  const created = await createPilot(cast.store, by.principal, {
-    name,
-    scenario,
-    organisationIds: orgs.map((k) => cast.dir.org[k].id),
-  })
+  const created = await createPilot(
+    cast.store,
+    by.principal,
+    { name, scenario, organisationIds: orgs.map((k) => cast.dir.org[k].id) },
+    { effectiveDate: since },
+  )
   return {
     pilot: { id: created.id, name, scenario, teams: created.teams },
     teams: created.teams.map((t) => new Stream(cast.store, t.instanceId)),

@@ -12,6 +12,7 @@ export async function scenario1a(cast: Cast): Promise<DemoPilot> {
     'Omgaan met verschillen in de klas',
     '1a',
     ['noordWest', 'ijdoorn', 'sloterplas', 'wetering'],
+    '2025-09-08',
   )
   const [team] = teams
   if (!team) throw new Error('scenario 1a has no team')

@@ -32,6 +32,7 @@ export async function scenario1b(cast: Cast): Promise<DemoPilot> {
     'Doorlopend professionaliseren tussen opleidingsscholen',
     '1b',
     ORGS,
+    '2025-09-15',
   )
   const [team1, team2] = teams
   if (!team1 || !team2) throw new Error('scenario 1b has two teams')

@@ -20,6 +20,7 @@ export async function scenario2a(cast: Cast): Promise<DemoPilot> {
     'Leergang Expert Pedagogiek en Didactiek',
     '2a',
     ['academie', 'noordWest', 'amstelOost', 'wetering'],
+    '2025-06-16',
   )
   const [team] = teams
   if (!team) throw new Error('scenario 2a has no team')

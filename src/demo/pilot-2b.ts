@@ -10,13 +10,14 @@ export const PAUZE_2B =
 /** 2b: in overeenkomen, gepauzeerd with a reason. */
 export async function scenario2b(cast: Cast): Promise<DemoPilot> {
   const hr = cast.hr.amstelscholen
-  const { pilot: made, teams } = await pilot(cast, hr, 'Leergang Leiderschap van Leraren', '2b', [
-    'academie',
-    'amstelscholen',
-    'amstelLyceum',
-    'grachten',
-    'oostpoort',
-  ])
+  const { pilot: made, teams } = await pilot(
+    cast,
+    hr,
+    'Leergang Leiderschap van Leraren',
+    '2b',
+    ['academie', 'amstelscholen', 'amstelLyceum', 'grachten', 'oostpoort'],
+    '2026-04-13',
+  )
   const [team] = teams
   if (!team) throw new Error('scenario 2b has no team')
 

@@ -7,20 +7,22 @@ import type { OrgKey, PersonKey } from './directory.ts'
 // Rolovergangen (seed 003, 1.3): each settles toegang, ondersteuning, facilitering and erkenning.
 // Together they cover every end state and every domain and loopbaanpad.
 
-type Opening = Omit<TransitionInput, 'personId' | 'organisationId'>
+/** What a rolovergang opens with, and the day it took effect (default: today). */
+type Opening = Omit<TransitionInput, 'personId' | 'organisationId'> & { since?: string }
 
 async function open(
   cast: Cast,
   by: DemoUser,
   person: PersonKey,
   org: OrgKey,
-  input: Opening,
+  { since, ...input }: Opening,
 ): Promise<{ made: DemoTransition; flow: Stream }> {
-  const created = await createTransition(cast.store, by.principal, {
-    ...input,
-    personId: cast.dir.person[person].id,
-    organisationId: cast.dir.org[org].id,
-  })
+  const created = await createTransition(
+    cast.store,
+    by.principal,
+    { ...input, personId: cast.dir.person[person].id, organisationId: cast.dir.org[org].id },
+    { effectiveDate: since },
+  )
   return {
     made: {
       id: created.id,
@@ -44,6 +46,7 @@ async function noor(cast: Cast, teacher: DemoUser): Promise<DemoTransition[]> {
     currentRole: 'leraar Nederlands',
     domain: 'leren-van-collegas',
     careerPath: 'andere-taken-en-rollen',
+    since: '2025-05-19',
   })
   const f = a.flow
   await f.on('2025-05-19').send(hr, 'behandeling.starten')
@@ -77,6 +80,7 @@ async function noor(cast: Cast, teacher: DemoUser): Promise<DemoTransition[]> {
     currentRole: 'leraar Nederlands',
     domain: 'organiseren-van-onderwijs',
     careerPath: 'groei-naar-leiderschap',
+    since: '2025-03-03',
   })
   await b.flow.on('2025-03-03').send(hr, 'behandeling.starten')
   await b.flow.on('2025-04-14').send(
@@ -95,6 +99,7 @@ async function noor(cast: Cast, teacher: DemoUser): Promise<DemoTransition[]> {
     currentRole: 'schoolopleider',
     domain: 'ontwikkelen-van-onderwijs',
     careerPath: 'vergroot-bereik',
+    since: '2026-09-21',
   })
   const wester = cast.hr.westerpoort
   await c.flow.on('2026-09-21').send(wester, 'behandeling.starten')
@@ -114,6 +119,7 @@ async function anderen(cast: Cast): Promise<DemoTransition[]> {
     newRole: 'coach',
     domain: 'leren-van-collegas',
     careerPath: 'beginner-naar-expert',
+    since: '2026-09-07',
   })
   await coach.flow.on('2026-09-07').send(amstel, 'behandeling.starten')
   await coach.flow.send(amstel, 'toegang.orientatie-starten', {
@@ -134,6 +140,7 @@ async function anderen(cast: Cast): Promise<DemoTransition[]> {
     currentRole: 'leraar geschiedenis',
     domain: 'organiseren-van-onderwijs',
     careerPath: 'andere-taken-en-rollen',
+    since: '2026-05-25',
   })
   await mr.flow.on('2026-05-25').send(amstel, 'behandeling.starten')
   await mr.flow.send(amstel, 'toegang.toelaten', {
@@ -160,6 +167,7 @@ async function anderen(cast: Cast): Promise<DemoTransition[]> {
     currentRole: 'leraar wiskunde',
     domain: 'organiseren-van-onderwijs',
     careerPath: 'groei-naar-leiderschap',
+    since: '2026-02-02',
   })
   await tl.flow.on('2026-02-02').send(wester, 'behandeling.starten')
   await tl.flow.send(wester, 'toegang.orientatie-starten', {
@@ -181,6 +189,7 @@ async function anderen(cast: Cast): Promise<DemoTransition[]> {
     currentRole: 'leraar biologie',
     domain: 'ontwikkelen-van-onderwijs',
     careerPath: 'flexibele-loopbaan',
+    since: '2026-10-19',
   })
   await od.flow.on('2026-10-19').send(wester, 'behandeling.starten')
   await od.flow.send(wester, 'toegang.orientatie-starten', {

@@ -12,6 +12,13 @@ export interface CreateInstanceInput {
   input: Record<string, unknown>
   /** The organisation the creator acts for (HR opening a transition at its organisation). */
   actingFor?: string | null
+  /** The day the instance took effect, when it is recorded later; default: the day recorded. */
+  effectiveDate?: string | null
+}
+
+/** For a service that starts instances: they took effect on an earlier day than recorded. */
+export interface StartOptions {
+  effectiveDate?: string | undefined
 }
 
 /**
@@ -38,7 +45,7 @@ export async function createInstance(
       type: 'aangemaakt',
       payload: spec.input,
       reason: null,
-      effectiveDate: null,
+      effectiveDate: spec.effectiveDate ?? null,
       stateAfter: snapshot.value,
       snapshot: JSON.stringify(snapshot),
       status: def.statusOf(snapshot),

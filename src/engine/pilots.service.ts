@@ -10,6 +10,7 @@ import { notFound, unprocessable } from '../errors.ts'
 import { recordBeheer } from './beheer.ts'
 import { commit } from './commit.ts'
 import { createInstance } from './create-instance.ts'
+import type { StartOptions } from './create-instance.ts'
 import { newId } from './ids.ts'
 import { listScope, type Page, pageOf } from './paging.ts'
 
@@ -39,6 +40,7 @@ export async function createPilot(
   store: DbHandle,
   principal: Principal,
   input: PilotInput,
+  options: StartOptions = {},
 ): Promise<PilotView> {
   const organisationIds = [...new Set(input.organisationIds)]
   authorize(
@@ -71,6 +73,7 @@ export async function createPilot(
         personId: null,
         organisationIds,
         input: { pilotId: pilot.id, teamName, organisations },
+        effectiveDate: options.effectiveDate,
       })
       teams.push({ id: created.instance.id, name: teamName, instanceId: created.instance.id })
     }

@@ -1,5 +1,6 @@
 import type { DbHandle } from '../../db/create-db.ts'
 
+import { listEvents } from '../../db/queries/events.ts'
 import { findIdempotencyRecord, insertIdempotencyRecord } from '../../db/queries/idempotency.ts'
 import { isAffiliated } from '../../db/queries/affiliations.ts'
 import { getOrganisations } from '../../db/queries/organisations.ts'
@@ -8,7 +9,15 @@ import { eventDefinition, getMachine, step } from '../../machines/index.ts'
 import type { MachineDefinition, MachineEvent } from '../../machines/types.ts'
 import { authorize } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
-import { badRequest, blocked, notFound, stale, unprocessable } from '../errors.ts'
+import { effectiveDay } from '../audit/effective-date.ts'
+import {
+  badRequest,
+  blocked,
+  effectiveBeforeStart,
+  notFound,
+  stale,
+  unprocessable,
+} from '../errors.ts'
 import { commit } from './commit.ts'
 import { authorizeEvent } from './mandate.ts'
 import { organisationNames } from './organisation-names.ts'
@@ -80,6 +89,9 @@ export async function postEvent(
     }
 
     const event = machineEvent(def, request, principal, w.now)
+    if (request.effectiveDate !== undefined) {
+      await checkEffectiveDate(w, instanceId, request.effectiveDate)
+    }
     await checkReferences(w, def, event)
     const outcome = step(def, snapshot, event, { payloadValidated: true })
     if (!outcome.ok) throw blocked(request.type, outcome.reasons)
@@ -104,6 +116,21 @@ export async function postEvent(
     if (options.idempotency) await rememberIdempotent(w, principal, options.idempotency, result)
     return result
   })
+}
+
+/**
+ * An ingangsdatum may not lie before the day the instance began (its first event took effect):
+ * the instance did not exist then, and time travel to that date would show it anyway.
+ */
+async function checkEffectiveDate(
+  w: Writer,
+  instanceId: string,
+  effectiveDate: string,
+): Promise<void> {
+  const [first] = await listEvents(w.tx, instanceId, { after: 0, limit: 1 })
+  if (!first) return
+  const start = effectiveDay(first)
+  if (effectiveDate < start) throw effectiveBeforeStart(effectiveDate, start)
 }
 
 /**

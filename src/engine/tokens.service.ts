@@ -1,3 +1,4 @@
+import { deleteSessionsOfToken } from '../../db/queries/sessions.ts'
 import type { DbHandle } from '../../db/create-db.ts'
 import type { Token } from '../../db/database.ts'
 import { getOrganisations } from '../../db/queries/organisations.ts'
@@ -148,6 +149,8 @@ export async function bindTokenToPerson(
     const orgs = token.organisation_ids ? (JSON.parse(token.organisation_ids) as string[]) : null
     await checkHolder(w, personId, token.role === 'hr' ? orgs : null)
     await bindToken(w.tx, id, personId)
+    // A browser logged in as the former holder must not go on as the new one.
+    await deleteSessionsOfToken(w.tx, id)
     await recordBeheer(w, 'token.gekoppeld', { tokenId: id, personId })
     return view({ ...token, person_id: personId })
   })
@@ -183,6 +186,7 @@ export async function revokeTokenById(
     if (!token) throw notFound('Token', id)
     if (token.revoked_at) return
     await revokeToken(w.tx, id, w.now)
+    await deleteSessionsOfToken(w.tx, id)
     await recordBeheer(w, 'token.ingetrokken', { tokenId: id })
   })
 }

@@ -11,6 +11,7 @@ import type { Principal } from '../access/principal.ts'
 import { badRequest } from '../errors.ts'
 import { commit } from './commit.ts'
 import { createInstance } from './create-instance.ts'
+import type { StartOptions } from './create-instance.ts'
 import { newId } from './ids.ts'
 import { listScope, type Page, pageOf } from './paging.ts'
 
@@ -71,6 +72,7 @@ export async function createTransition(
   store: DbHandle,
   principal: Principal,
   input: TransitionInput,
+  options: StartOptions = {},
 ): Promise<TransitionView> {
   authorize(
     principal,
@@ -101,6 +103,7 @@ export async function createTransition(
       organisationIds: [input.organisationId, ...worksAt.filter((o) => o !== input.organisationId)],
       // HR opens it for the organisation where the role is; a teacher asks for themself.
       actingFor: principal.role === 'hr' ? input.organisationId : null,
+      effectiveDate: options.effectiveDate,
       input: {
         personId: input.personId,
         organisationId: input.organisationId,

@@ -8,7 +8,7 @@ import { authentication } from './auth.ts'
 import type { AuthEnv } from './auth.ts'
 import { docsRoutes } from './docs.routes.ts'
 import { problemResponse, toProblem } from './problem.ts'
-import { rateLimit } from './rate-limit.ts'
+import { identify } from './identify.ts'
 import { auditAccessLogRoutes } from './routes/audit-access-log.routes.ts'
 import { auditCheckpointRoutes } from './routes/audit-checkpoint.routes.ts'
 import { auditExportRoutes } from './routes/audit-export.routes.ts'
@@ -23,13 +23,32 @@ import { pilotRoutes } from './routes/pilots.routes.ts'
 import { tokenRoutes } from './routes/tokens.routes.ts'
 import { transitionRoutes } from './routes/transitions.routes.ts'
 import { uiRoutes } from '../ui/ui.routes.ts'
+import { Limits } from '../access/limits/limits.ts'
+import { MemoryCounter, PostgresCounter } from '../access/limits/counter.ts'
+import { SignIn } from '../access/oidc/sign-in.ts'
+import type { ProviderConfig } from '../access/oidc/providers.ts'
+import { SessionStore } from '../access/session-store.ts'
+import type { SessionOptions } from '../access/session-store.ts'
 
 export const BODY_LIMIT_BYTES = 64 * 1024
 
 export interface AppDeps {
   store: Store
-  /** Requests per client per 10 s before 429 (0: no limit, the default for in-process use). */
+  /** Requests per verified token per 10 s before 429 (0: no limit, the default in-process). */
   rateLimitPer10s?: number
+  /** Requests without a verified token per client address per 10 s (0: no limit). */
+  anonymousPer10s?: number
+  /** Failed logins per client address per 15 minutes (0: no limit). */
+  failedLoginsPer15min?: number
+  /** Proxies in front of the server whose X-Forwarded-For/-Proto are believed (default 0). */
+  trustedProxies?: number
+  sessions?: SessionOptions
+  /** OpenID Connect providers for the login page (none: token login only). */
+  oidcProviders?: readonly ProviderConfig[]
+  /** The site's address as browsers see it; needed for OpenID Connect redirect URLs. */
+  publicUrl?: string | undefined
+  /** The UI's clock for "stilgevallen"; tests move it. */
+  now?: () => Date
   /** Called with unexpected errors (5xx); the client never sees their details. */
   onError?: (error: unknown) => void
   /** Ed25519 private key (PEM) for checkpoints; default: the key kept with the data. */
@@ -67,11 +86,22 @@ export function createApp(deps: AppDeps) {
             'Request body too large',
             `De body mag hoogstens ${BODY_LIMIT_BYTES / 1024} KiB zijn.`,
           ),
+          // The rest of the body is never read, so this connection cannot carry another request.
+          { connection: 'close' },
         ),
     }),
   )
-  app.use('*', rateLimit({ max: deps.rateLimitPer10s ?? 0 }))
-  app.use('*', authentication(store))
+  const sessions = new SessionStore(store.db, store.dialect, deps.sessions)
+  const limits = new Limits(
+    store.dialect === 'postgres' ? new PostgresCounter(store.db) : new MemoryCounter(),
+    {
+      perToken: deps.rateLimitPer10s ?? 0,
+      anonymous: deps.anonymousPer10s ?? 0,
+      failedLogins: deps.failedLoginsPer15min ?? 0,
+    },
+  )
+  app.use('*', identify({ store, sessions, limits, trustedProxies: deps.trustedProxies ?? 0 }))
+  app.use('*', authentication())
 
   app.get('/health', (c) => c.json({ status: 'ok' }))
   app.get('/ready', async (c) =>
@@ -97,7 +127,17 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', api)
   app.route('/', docsRoutes())
   // The web UI (Dutch pages, session cookie; its routes are 'public' rows for the bearer check).
-  app.route('/', uiRoutes(store, { onError: deps.onError }))
+  app.route(
+    '/',
+    uiRoutes({
+      store,
+      sessions,
+      limits,
+      signIn: new SignIn(store.db, deps.oidcProviders ?? [], deps.publicUrl),
+      now: deps.now ?? (() => new Date()),
+      onError: deps.onError,
+    }),
+  )
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

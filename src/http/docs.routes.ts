@@ -34,7 +34,7 @@ export function docsRoutes() {
       const name = c.req.param('file')
       if (name === 'init.js')
         return c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' })
-      const asset = ASSETS[name]
+      const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined
       if (!asset) throw notFound('Bestand', name)
       return c.body(await readFile(asset[0]), 200, {
         'content-type': asset[1],

@@ -22,6 +22,10 @@ export const Problem = z
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     blocked: z.object({ type: z.string(), reasons: z.array(z.string()) }).optional(),
     currentVersion: z.number().int().optional(),
+    earliestEffectiveDate: z.iso
+      .date()
+      .optional()
+      .openapi({ description: 'An effectiveDate before the instance began: the earliest allowed' }),
   })
   .openapi('Problem')
 
@@ -61,6 +65,21 @@ export const AffiliationInput = z
   .object({ organisationId: Id, functionTitle: text(200).optional() })
   .strict()
   .openapi('AffiliationInput')
+export const IdentityInput = z
+  .object({
+    provider: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9-]{0,30}$/,
+        'Het id van een inlogdienst uit OIDC_PROVIDERS, bijv. surfconext.',
+      ),
+    subject: z.string().trim().min(1).max(255),
+  })
+  .strict()
+  .openapi('IdentityInput')
+export const Identities = z
+  .array(z.object({ provider: z.string(), subject: z.string(), createdAt: z.string() }))
+  .openapi('Identities')
 export const Person = z
   .object({
     id: z.string(),

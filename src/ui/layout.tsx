@@ -93,6 +93,9 @@ export function Page({ title, who, path, crumbs, lead, children }: PageProps) {
                     </strong>
                   )}
                 </span>
+                <a href="/sessies" aria-current={path === '/sessies' ? 'page' : undefined}>
+                  Mijn sessies
+                </a>
                 <form method="post" action="/logout" class="inline-form">
                   <Csrf who={who} />
                   <button type="submit" class="button-link">

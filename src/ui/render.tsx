@@ -19,6 +19,7 @@ const TITLES: Record<number, string> = {
   412: 'Intussen gewijzigd',
   413: 'Te groot',
   422: 'Dat kan nu niet',
+  429: 'Even geduld',
   503: 'Even niet bereikbaar',
 }
 
@@ -37,4 +38,11 @@ export function errorPage(c: Context, who: Who | undefined, status: number, deta
     </Page>,
     code,
   )
+}
+
+/** 429 as a page: what happened and when to try again (also in Retry-After). */
+export async function limitedPage(c: Context, detail: string, headers: Record<string, string>) {
+  const page = await errorPage(c, undefined, 429, detail)
+  for (const [name, value] of Object.entries(headers)) page.headers.set(name, value)
+  return page
 }

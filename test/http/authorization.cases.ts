@@ -124,6 +124,32 @@ export const CORE_CASES: Record<string, Builder> = {
     })
     return cells
   },
+  'POST /api/v1/people/:id/identities': async (_who, f) => {
+    const s = scopes(f)
+    const cells: Cell[] = []
+    // A fresh person and subject per cell: a subject links to one person only (422).
+    for (const [variant, worksAt] of [
+      ['own', f.world.orgA],
+      ['foreign', f.world.orgC],
+    ] as const) {
+      const person = await f.freshPerson(worksAt)
+      cells.push({
+        variant,
+        method: 'POST',
+        path: `/api/v1/people/${person}/identities`,
+        body: { provider: 'entree', subject: `sub-${person}` },
+        checks: [{ action: 'person.create', scope: s.person(person, worksAt) }],
+      })
+    }
+    cells.push({
+      variant: 'missing',
+      method: 'POST',
+      path: `/api/v1/people/${MISSING}/identities`,
+      body: { provider: 'entree', subject: 'sub-missing' },
+      checks: [{ action: 'person.create' }, 'missing'],
+    })
+    return cells
+  },
   'GET /api/v1/people/:id': async (who, f) => {
     const s = scopes(f)
     const own = who.personId ?? f.world.personA

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { machines, sampleEvents, start, sampleInput } from '../../machines/index.ts'
+import { amsterdamDate } from '../../src/audit/effective-date.ts'
 import { testApp } from '../support/app.ts'
 import type { Client } from '../support/app.ts'
 import { DATABASES, freshDatabase } from '../support/db.ts'
@@ -127,7 +128,8 @@ describe.each(DATABASES)('fuzzing every route with bad input (%s)', (kind) => {
           type: 'relatie.vastleggen',
           payload: events.find((e) => e.type === 'relatie.vastleggen')?.payload ?? {},
           reason: 'Omdat het kan.',
-          effectiveDate: '2025-02-01',
+          // Not before the day the world's instances began: that is refused.
+          effectiveDate: amsterdamDate(new Date().toISOString()),
         },
       },
     }

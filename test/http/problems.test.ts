@@ -171,10 +171,20 @@ describe.each(DATABASES)('HTTP contract (%s)', (kind) => {
           payload: {},
         })
         expectProblem(res, 422, type)
+        expect(res.body.detail).toContain(`Onbekende gebeurtenis ‘${type}’`)
         expect(res.body.blocked.type).toBe(type)
         expect(res.body.blocked.reasons.length).toBeGreaterThan(0)
       }
       expect(await fingerprint(db.store)).toBe(before)
+    })
+
+    it('a file name like an Object.prototype member → 404, never 500', async () => {
+      for (const file of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+        for (const path of [`/docs/assets/${file}`, `/assets/${file}`]) {
+          const res = await raw(path)
+          expect(res.status, path).toBe(404)
+        }
+      }
     })
 
     it('a form body that cannot be parsed, on a web page → 4xx, never 500', async () => {

@@ -1,4 +1,3 @@
-import { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLES, roleMay } from '../../src/access/policy.ts'
 import type { Role } from '../../src/access/policy.ts'
@@ -83,24 +82,25 @@ describe.each(DATABASES)('the UI in process (%s)', (kind) => {
     expect(await new Browser(app).login(world.memberToken, '//evil.example/')).toBe('/')
   })
 
-  it('sets an HttpOnly, SameSite=Strict session cookie without the token in it; Secure behind TLS', async () => {
-    const browser = new Browser(app)
-    await browser.get('/login')
-    const form = new URLSearchParams({ _csrf: browser.lastCsrf, token: world.adminToken })
-    const res = await app.request('/login', {
+  it('sets an HttpOnly, SameSite=Strict session cookie without the token in it; __Host- and Secure over TLS', async () => {
+    const form = await app.request('https://doorlopend.test/login')
+    const login = form.headers.getSetCookie().find((c) => c.startsWith('__Host-dl_login=')) ?? ''
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? ''
+    const res = await app.request('https://doorlopend.test/login', {
       method: 'POST',
       headers: {
-        cookie: `dl_login=${browser.cookies.get('dl_login')}`,
+        cookie: login.split(';')[0] ?? '',
         'content-type': 'application/x-www-form-urlencoded',
-        'x-forwarded-proto': 'https',
       },
-      body: form.toString(),
+      body: new URLSearchParams({ _csrf: csrf, token: world.adminToken }).toString(),
     })
     expect(res.status).toBe(303)
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('dl_session=')) ?? ''
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-dl_session=')) ?? ''
+    expect(cookie).toMatch(/; Path=\/;/)
     expect(cookie).toMatch(/; HttpOnly/)
     expect(cookie).toMatch(/; SameSite=Strict/)
     expect(cookie).toMatch(/; Secure/)
+    expect(cookie).not.toMatch(/Domain=/i)
     expect(cookie).not.toContain(world.adminToken)
     const plain = new Browser(app)
     await plain.login(world.adminToken)
@@ -281,8 +281,7 @@ describe.each(DATABASES)('the UI in process (%s)', (kind) => {
 
   it('lists a transition as stilgevallen after 30 days without an event', async () => {
     const later = new Date(Date.now() + 31 * 24 * 60 * 60 * 1000)
-    const ui = new Hono().route('/', uiRoutes(db.store, { now: () => later }))
-    const browser = new Browser(ui as unknown as App)
+    const browser = new Browser(createApp({ store: db.store, now: () => later }))
     await browser.login(world.hrToken)
     const stil = await browser.get('/transitions?stil=ja')
     expect(stil.text).toContain('Cor Leraar')

@@ -34,6 +34,10 @@ const StateAt = z
     }),
     notYetEffective: z.array(z.number().int()),
     pulledIn: z.array(z.number().int()),
+    effectiveBeforeStart: z.array(z.number().int()).openapi({
+      description:
+        'Applied events whose effectiveDate lies before the instance began (the effective day of its first event); refused since, but older events may have one.',
+    }),
   })
   .openapi('StateAt')
 

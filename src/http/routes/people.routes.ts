@@ -6,9 +6,12 @@ import {
   listVisiblePeople,
   readPerson,
 } from '../../engine/people.service.ts'
+import { linkIdentity } from '../../engine/person-identities.service.ts'
 import { newRouter, bearer } from '../router.ts'
 import {
   AffiliationInput,
+  Identities,
+  IdentityInput,
   Id,
   IdParam,
   PageQuery,
@@ -120,6 +123,32 @@ export function peopleRoutes(store: Store) {
             c.req.valid('param').id,
             c.req.valid('json'),
           ),
+          201,
+        ),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/people/{id}/identities',
+        tags: ['Beheer'],
+        summary:
+          'Link a sign-in account (an OpenID Connect subject) to a person, for providers set to match by subject',
+        security: bearer,
+        request: {
+          params: IdParam,
+          body: { required: true, content: { 'application/json': { schema: IdentityInput } } },
+        },
+        responses: {
+          201: {
+            description: 'The person’s linked accounts',
+            content: { 'application/json': { schema: Identities } },
+          },
+          ...problemResponses(400, 401, 403, 404, 422),
+        },
+      }),
+      async (c) =>
+        c.json(
+          await linkIdentity(store, c.var.principal, c.req.valid('param').id, c.req.valid('json')),
           201,
         ),
     )

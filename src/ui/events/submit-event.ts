@@ -1,11 +1,11 @@
 import type { Context } from 'hono'
-import { getMachine } from '../../../machines/index.ts'
+import { eventDefinition, getMachine } from '../../../machines/index.ts'
 import type { Principal } from '../../access/principal.ts'
 import { sha256Hex } from '../../engine/hash.ts'
 import { postEvent } from '../../engine/post-event.ts'
 import { readInstance } from '../../engine/read-instances.ts'
 import type { CallerInstanceView } from '../../engine/read-instances.ts'
-import { ProblemError, badRequest, notFound } from '../../errors.ts'
+import { ProblemError, notFound } from '../../errors.ts'
 import type { FieldError } from '../../errors.ts'
 import type { UiDeps } from '../env.ts'
 import { decodePayload, formValues, one } from '../forms/decode.ts'
@@ -26,9 +26,9 @@ export interface FailedForm {
 export type SubmitOutcome = { ok: true; type: string } | { ok: false; failed: FailedForm }
 
 /**
- * Sends an event from a form through the same postEvent as the API. Bad input, a blocked step,
- * a stale version come back as a failed form with Dutch messages; not found and forbidden throw
- * (they become error pages).
+ * Sends an event from a form through the same postEvent as the API. An unknown event, bad input,
+ * a blocked step, a stale version come back as a failed form with Dutch messages; not found and
+ * forbidden throw (they become error pages).
  */
 export async function submitEvent(
   deps: UiDeps,
@@ -43,8 +43,12 @@ export async function submitEvent(
   if (view.machine.id !== machineId) throw notFound('Proces', instanceId)
   const def = getMachine(machineId)
   const type = one(values, 'type')
-  const definition = def?.events[type]
-  if (!definition) throw badRequest(`Onbekende gebeurtenis ‘${type}’.`)
+  // `type` is the client's: only the machine's own events count, never an object's prototype keys.
+  const definition = def ? eventDefinition(def, type) : undefined
+  if (!definition) {
+    const problem = `Onbekende gebeurtenis ‘${type}’.`
+    return { ok: false, failed: { type, status: 400, state: { values, errors: {}, problem } } }
+  }
   const fields = fieldsOf(definition.payload, await known(view, type))
   const decoded = decodePayload(fields, values)
   const reason = one(values, 'reason')

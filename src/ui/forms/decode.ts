@@ -6,7 +6,8 @@ export type FormValues = Record<string, string | string[]>
 
 /** The submitted fields, without files (no form here uploads any). */
 export function formValues(body: Record<string, unknown>): FormValues {
-  const values: FormValues = {}
+  // Names are the client's: a field called `__proto__` must stay a field, not a prototype.
+  const values = Object.create(null) as FormValues
   for (const [name, value] of Object.entries(body)) {
     if (typeof value === 'string') values[name] = value
     else if (Array.isArray(value)) values[name] = value.filter((v) => typeof v === 'string')

@@ -46,8 +46,9 @@ function Hash({ label, value }: { label: string; value: string }) {
  */
 export function AuditHistory(props: AuditHistoryProps) {
   const { view, events, date, then } = props
+  // Applied on that date: up to the last applied event, less those not in effect yet.
   const applied = then
-    ? new Set(events.filter((e) => e.seq <= then.version).map((e) => e.seq))
+    ? new Set(events.filter((e) => e.seq <= then.lastEvent.seq).map((e) => e.seq))
     : null
   const later = new Set(then?.notYetEffective ?? [])
   const upTo = date
@@ -124,6 +125,13 @@ export function AuditHistory(props: AuditHistoryProps) {
                 <p>
                   Meegenomen omdat een teruggedateerde gebeurtenis ze nodig heeft: #
                   {then.pulledIn.join(', #')}.
+                </p>
+              )}
+              {then.effectiveBeforeStart.length > 0 && (
+                <p class="warning">
+                  Met een ingangsdatum vóór het begin van dit proces (zo’n datum wordt nu
+                  geweigerd): #{then.effectiveBeforeStart.join(', #')}. Op die datum bestond het
+                  proces nog niet; deze stand telt ze toch mee.
                 </p>
               )}
               <details>

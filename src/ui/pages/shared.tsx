@@ -1,5 +1,6 @@
 import type { MachineDefinition } from '../../../machines/types.ts'
 import { MachineDiagram } from '../diagram/diagram.tsx'
+import type { FailedForm } from '../events/submit-event.ts'
 import { eventTitle } from '../labels.ts'
 import type { Choice } from '../views/choices.ts'
 
@@ -20,6 +21,33 @@ export function WhyBlocked({ steps }: { steps: Choice[] }) {
         </div>
       ))}
     </section>
+  )
+}
+
+/**
+ * A failed form whose event has no form on the page (an unknown event, or one not offered here):
+ * its problem is shown at the top, since no form can show it in place.
+ */
+export function UnplacedProblem({
+  failed,
+  shown,
+}: {
+  failed?: FailedForm | undefined
+  shown: Choice[]
+}) {
+  if (!failed || shown.some((c) => c.type === failed.type)) return null
+  const { problem, reasons } = failed.state
+  return (
+    <div class="problem" role="alert">
+      <p>{problem ?? 'Controleer wat is ingevuld.'}</p>
+      {reasons && reasons.length > 0 && (
+        <ul class="reasons">
+          {reasons.map((r) => (
+            <li>{r}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   )
 }
 

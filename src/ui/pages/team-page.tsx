@@ -14,7 +14,7 @@ import { organisationName, personName } from '../views/names.ts'
 import { PhaseBar } from '../views/phase-bar.tsx'
 import { HistorySection } from '../views/timeline.tsx'
 import { TeamRecords } from './team-records.tsx'
-import { BlockedList, DiagramSection, WhyBlocked } from './shared.tsx'
+import { BlockedList, DiagramSection, UnplacedProblem, WhyBlocked } from './shared.tsx'
 
 export interface TeamPageProps {
   who: Who
@@ -86,6 +86,7 @@ export function TeamPage(props: TeamPageProps) {
       }
     >
       <Notice text={props.notice} />
+      <UnplacedProblem failed={props.failed} shown={shown} />
       <PhaseBar state={view.state} cycle={cycle} status={view.status} />
       <WhyBlocked steps={blockedSteps(choices)} />
       <div class="columns">

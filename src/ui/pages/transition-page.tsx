@@ -13,7 +13,7 @@ import { organisationName, personName } from '../views/names.ts'
 import { PayloadView } from '../views/payload-view.tsx'
 import { QUESTION_TEXT, REGIONS, isSettled, regionStates } from '../views/questions.ts'
 import { HistorySection } from '../views/timeline.tsx'
-import { BlockedList, DiagramSection, WhyBlocked } from './shared.tsx'
+import { BlockedList, DiagramSection, UnplacedProblem, WhyBlocked } from './shared.tsx'
 
 export interface TransitionPageProps {
   who: Who
@@ -104,6 +104,7 @@ export function TransitionPage(props: TransitionPageProps) {
       }
     >
       <Notice text={props.notice} />
+      <UnplacedProblem failed={props.failed} shown={shown} />
       <dl class="facts">
         <div>
           <dt>Leraar</dt>

@@ -26,17 +26,15 @@ export function sameOrigin(c: Context): boolean {
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false
   const origin = c.req.header('origin')
   if (origin === undefined || origin === 'null') return true
-  const url = new URL(c.req.url)
-  const host = c.req.header('host') ?? url.host
-  const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim()
-  return (
-    origin === `${url.protocol}//${host}` ||
-    (forwarded !== undefined && origin === `${forwarded}://${host}`)
-  )
+  const host = c.req.header('host') ?? new URL(c.req.url).host
+  return origin === `${isHttps(c) ? 'https:' : 'http:'}//${host}`
 }
 
-/** Behind TLS (directly or through a proxy that says so), cookies get `Secure`. */
+/**
+ * Whether the browser reached us over TLS: directly, or through a trusted proxy that says so
+ * (the first middleware works that out; see src/http/client-address.ts).
+ */
 export function isHttps(c: Context): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true
-  return c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
+  const client = (c.var as { client?: { https: boolean } }).client
+  return client ? client.https : new URL(c.req.url).protocol === 'https:'
 }

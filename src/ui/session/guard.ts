@@ -1,22 +1,41 @@
 import type { Context, Handler } from 'hono'
 import { routePath } from 'hono/route'
 import { roleMay } from '../../access/policy.ts'
-import { authenticate } from '../../access/tokens.ts'
 import { ProblemError } from '../../errors.ts'
 import type { UiDeps, UiEnv, Who } from '../env.ts'
 import { ROLE_LABELS } from '../labels.ts'
 import { UI_ROUTES } from '../ui-route-table.ts'
 import { errorPage } from '../render.tsx'
-import { SESSION_COOKIE, clearCookie, readCookie } from './cookies.ts'
+import { clearCookie, readCookie } from './cookies.ts'
 import { CSRF_FIELD, sameOrigin, sameSecret } from './csrf.ts'
 import { readForm } from '../forms/read-form.ts'
 
 export type PageHandler = (c: Context<UiEnv>, who: Who) => Response | Promise<Response>
 
-/** Where to go after login; only paths on this site. */
+/**
+ * Where to go after login: a path on this site, else `/`. Browsers drop tabs and line breaks
+ * from URLs and read `\` as `/`, so `/\t/evil.example` would become `//evil.example`: any control
+ * character or backslash sends the user to `/`, as does anything that does not stay on this
+ * origin once parsed.
+ */
 export function safeReturn(path: string | undefined): string {
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/'
-  return path
+  // eslint-disable-next-line no-control-regex
+  if (!path || !path.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(path)) return '/'
+  const base = 'http://doorlopend.invalid'
+  let url: URL
+  try {
+    url = new URL(path, base)
+  } catch {
+    return '/'
+  }
+  if (url.origin !== base || path.startsWith('//')) return '/'
+  return `${url.pathname}${url.search}`
+}
+
+/** The live session of this request, as the first middleware found it. */
+export function liveSession(c: Context<UiEnv>): Who | undefined {
+  const resolved = c.get('session')
+  return resolved?.live ? { principal: resolved.principal, session: resolved.session } : undefined
 }
 
 /**
@@ -25,25 +44,24 @@ export function safeReturn(path: string | undefined): string {
  * rule for one of the page's actions in UI_ROUTES (from the policy table). Scope (404) stays
  * with the services.
  */
-export function guard(deps: UiDeps) {
+export function guard(_deps: UiDeps) {
   return function page(handler: PageHandler): Handler<UiEnv> {
     return async function guardedPage(c) {
       const actions = UI_ROUTES[`${c.req.method} ${routePath(c)}`]
-      const session = deps.sessions.get(readCookie(c, SESSION_COOKIE))
-      const principal = session ? await authenticate(deps.store.db, session.token) : undefined
-      if (!session || !principal) {
-        deps.sessions.delete(session?.id)
-        if (readCookie(c, SESSION_COOKIE)) clearCookie(c, SESSION_COOKIE)
+      const who = liveSession(c)
+      if (!who) {
+        // A cookie that leads nowhere: the session expired, was ended or its token revoked.
+        const hadSession = readCookie(c, 'session') !== undefined
+        if (hadSession) clearCookie(c, 'session')
         const url = new URL(c.req.url)
         const back = c.req.method === 'GET' ? `${url.pathname}${url.search}` : '/'
-        const expired = session ? '&verlopen=1' : ''
-        return c.redirect(`/login?terug=${encodeURIComponent(back)}${expired}`, 303)
+        const ended = hadSession ? '&verlopen=1' : ''
+        return c.redirect(`/login?terug=${encodeURIComponent(back)}${ended}`, 303)
       }
-      const who: Who = { principal, session }
       if (c.req.method === 'POST') {
         const body = await readForm(c)
         const sent = body[CSRF_FIELD]
-        if (!sameOrigin(c) || typeof sent !== 'string' || !sameSecret(sent, session.csrf)) {
+        if (!sameOrigin(c) || typeof sent !== 'string' || !sameSecret(sent, who.session.csrf)) {
           return errorPage(
             c,
             who,
@@ -55,8 +73,8 @@ export function guard(deps: UiDeps) {
       if (actions === undefined || actions === 'anonymous') {
         return errorPage(c, who, 403, 'Deze pagina heeft geen regel in de toegangstabel.')
       }
-      if (actions !== 'any' && !roleMay(principal.role, actions)) {
-        const role = ROLE_LABELS[principal.role] ?? principal.role
+      if (actions !== 'any' && !roleMay(who.principal.role, actions)) {
+        const role = ROLE_LABELS[who.principal.role] ?? who.principal.role
         return errorPage(c, who, 403, `Als ${role} kunt u deze pagina niet gebruiken.`)
       }
       try {
