@@ -144,17 +144,31 @@ async function main(): Promise<void> {
 
     if (PG_URL) {
       const schemaUrl = await freshSchema(PG_URL)
+      const limitsUrl = await freshSchema(PG_URL)
       try {
-        log('seeding PostgreSQL')
+        log('seeding PostgreSQL (twice: with and without the shared request limits)')
         const pgSeeded = await seed(schemaUrl, TEAMS)
+        const limitsSeeded = await seed(limitsUrl, TEAMS)
         const pg = await startEngine({ DATABASE_URL: schemaUrl })
+        // Limits on but never reached: one upsert per request in the UNLOGGED rate_limits table.
+        const limited = await startEngine({
+          DATABASE_URL: limitsUrl,
+          RATE_LIMIT_PER_10S: '1000000000',
+        })
         try {
-          await measureInTurn({ 'engine-postgres': { proc: pg, seeded: pgSeeded } }, results.runs)
+          await measureInTurn(
+            {
+              'engine-postgres': { proc: pg, seeded: pgSeeded },
+              'engine-postgres-limits': { proc: limited, seeded: limitsSeeded },
+            },
+            results.runs,
+          )
         } finally {
-          await pg.stop()
+          await Promise.all([pg.stop(), limited.stop()])
         }
       } finally {
         await dropSchema(PG_URL, schemaUrl)
+        await dropSchema(PG_URL, limitsUrl)
       }
       for (const connections of CONNECTIONS) {
         log(`DBOS at ${connections} concurrent workflows, ${SECONDS} s`)

@@ -59,6 +59,12 @@ export function report(r: BenchResults): { text: string; goals: Goal[] } {
     (v) => v >= 5,
   )
   goal(
+    'PostgreSQL with shared request limits ÷ without (events/s, 50)',
+    ratio(at50('engine-postgres-limits')?.eventsPerSec, at50('engine-postgres')?.eventsPerSec),
+    '≥ 0.9',
+    (v) => v >= 0.9,
+  )
+  goal(
     'history page p99 (ms, 100 of 1M events)',
     r.reads?.historyPage.p99 ?? null,
     '≤ 1',

@@ -66,7 +66,7 @@ export async function erasePerson(
  * Makes the old values disappear from the files, not only from the rows. SQLite: empty the WAL
  * into the file, VACUUM (rebuilds the file, so no stale copy survives in free space), empty the
  * WAL again. PostgreSQL: VACUUM the tables, pruning the dead row versions that held the old values
- * (PostgreSQL's own WAL keeps them until its segments are recycled: see docs/for-auditors.md).
+ * (PostgreSQL's own WAL keeps them until its segments are recycled: see "Personal data" in README.md).
  */
 async function scrub(store: Store): Promise<boolean> {
   if (store.dialect === 'postgres') {

@@ -13,7 +13,7 @@ const KILLS = 20
 const INSTANCES = 10
 /**
  * The goal: /ready answers within 1 s of a restart. It is printed, not asserted: the start time
- * depends on the machine's load (see docs/performance.md); the assertion only bounds a hang.
+ * depends on the machine's load (see "Performance" in README.md); the assertion only bounds a hang.
  */
 const READY_GOAL_MS = 1000
 const READY_BOUND_MS = 10_000
