@@ -147,6 +147,18 @@ describe('signing in with OpenID Connect', () => {
     expect(again.html).toContain('name="login"')
   })
 
+  it('ends the own session from Mijn sessies through the provider’s logout as well', async () => {
+    const browser = new TestBrowser()
+    await signIn(browser, 'school', 'eva')
+    const list = await browser.get(`${app.url}/sessies`)
+    const own = /action="(\/sessies\/[0-9a-f]{64}\/beeindigen)"[^]*?Uitloggen/.exec(list.html)?.[1]
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(list.html)?.[1] ?? ''
+    expect(own).toBeDefined()
+    const out = await browser.post(`${app.url}${own}`, { _csrf: csrf })
+    expect(out.url.startsWith(school.url)).toBe(true)
+    expect(await sentToLogin(browser)).toBe(true)
+  })
+
   it.each([
     ['onbekend', 'doorlopend kent u niet'],
     ['ongeverifieerd', 'doorlopend kent u niet'],

@@ -6,10 +6,10 @@ import type { UiDeps, UiEnv } from '../env.ts'
 import { LoginPage } from '../pages/login-page.tsx'
 import type { LoginState } from '../pages/login-page.tsx'
 import { html } from '../render.tsx'
-import { clearCookie, readCookie, writeCookie } from '../session/cookies.ts'
+import { readCookie, writeCookie } from '../session/cookies.ts'
 import { CSRF_FIELD, newSecret, sameOrigin, sameSecret } from '../session/csrf.ts'
 import { guard, liveSession, safeReturn } from '../session/guard.ts'
-import { startSession } from '../session/start-session.ts'
+import { endSession, startSession } from '../session/start-session.ts'
 import { readForm } from '../forms/read-form.ts'
 
 const NOTICES: Record<string, string> = {
@@ -67,14 +67,6 @@ export function authRoutes(deps: UiDeps) {
     })
     .post(
       '/logout',
-      page(async (c, who) => {
-        await deps.sessions.end(who.session.id)
-        clearCookie(c, 'session')
-        const provider = deps.signIn.provider(who.session.via)
-        const atProvider = provider
-          ? await deps.signIn.logoutUrl(provider, '/login?uitgelogd=1')
-          : undefined
-        return c.redirect(atProvider ?? '/login?uitgelogd=1', 303)
-      }),
+      page(async (c, who) => c.redirect(await endSession(c, deps, who.session), 303)),
     )
 }

@@ -5,7 +5,7 @@ import type { UiDeps, UiEnv, Who } from '../env.ts'
 import { formatDateTime } from '../labels.ts'
 import { Csrf, Page } from '../layout.tsx'
 import { errorPage, html } from '../render.tsx'
-import { clearCookie } from '../session/cookies.ts'
+import { endSession } from '../session/start-session.ts'
 import { guard, param } from '../session/guard.ts'
 
 /** "Mijn sessies": where you are logged in, and a button to end each of those sessions. */
@@ -42,11 +42,8 @@ export function sessionRoutes(deps: UiDeps) {
         if (!mine.some((s) => s.id === id)) {
           return errorPage(c, who, 404, 'Deze sessie bestaat niet (meer) of is niet van u.')
         }
+        if (id === who.session.id) return c.redirect(await endSession(c, deps, who.session), 303)
         await deps.sessions.end(id)
-        if (id === who.session.id) {
-          clearCookie(c, 'session')
-          return c.redirect('/login?uitgelogd=1', 303)
-        }
         return c.redirect('/sessies?beeindigd=1', 303)
       }),
     )

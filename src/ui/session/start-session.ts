@@ -25,3 +25,21 @@ export async function startSession(
   clearCookie(c, 'login')
   writeCookie(c, 'session', cookie)
 }
+
+/**
+ * Ends this browser's session, and says where to go next: the provider's logout when the
+ * session came from one (so the next sign-in asks for the account again), else the login page.
+ */
+export async function endSession(
+  c: Context<UiEnv>,
+  deps: UiDeps,
+  session: { id: string; via: string },
+): Promise<string> {
+  await deps.sessions.end(session.id)
+  clearCookie(c, 'session')
+  const provider = deps.signIn.provider(session.via)
+  const atProvider = provider
+    ? await deps.signIn.logoutUrl(provider, '/login?uitgelogd=1')
+    : undefined
+  return atProvider ?? '/login?uitgelogd=1'
+}

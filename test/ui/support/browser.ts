@@ -45,14 +45,16 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * A fresh browser profile (no cookies) that fails on any request leaving the app. The app's CSP
- * forbids inline scripts, so injecting axe needs `bypassCSP`; flows run with the CSP on.
+ * A fresh browser profile (no cookies) that fails on any request leaving the app (and the origins
+ * in `allow`, such as a sign-in provider). The app's CSP forbids inline scripts, so injecting axe
+ * needs `bypassCSP`; flows run with the CSP on.
  */
 export async function newContext(
   browser: Browser,
   baseURL: string,
-  options: { bypassCSP?: boolean } = {},
+  options: { bypassCSP?: boolean; allow?: readonly string[] } = {},
 ): Promise<BrowserContext> {
+  const allowed = new Set([baseURL, ...(options.allow ?? [])].map((u) => new URL(u).origin))
   const context = await browser.newContext({
     baseURL,
     locale: 'nl-NL',
@@ -61,7 +63,7 @@ export async function newContext(
   })
   await context.route('**/*', (route) => {
     const url = route.request().url()
-    if (url.startsWith(baseURL) || url.startsWith('data:')) return route.continue()
+    if (url.startsWith('data:') || allowed.has(new URL(url).origin)) return route.continue()
     throw new Error(`request outside the app: ${url}`)
   })
   return context
@@ -90,20 +92,48 @@ export interface AxeViolation {
 
 /** axe-core on the page as it is; returns the serious and critical violations. */
 export async function axeSerious(page: Page): Promise<AxeViolation[]> {
+  return (await axeViolations(page)).filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  )
+}
+
+interface AxeResult {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[]; html: string; any: { data?: { messageKey?: string } | null }[] }[]
+}
+
+/**
+ * axe-core on the page as it is; returns every violation, minor ones too. Text in the colour of
+ * its background (contrast 1:1) counts as a serious violation: axe only asks a person to check
+ * it, as the text might be hidden on purpose.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE })
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     const axe = (
-      globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }
+      globalThis as unknown as {
+        axe: { run(): Promise<{ violations: AxeResult[]; incomplete: AxeResult[] }> }
+      }
     ).axe
     const result = await axe.run()
-    return result.violations.map((v) => ({
+    const invisible = result.incomplete
+      .filter((v) => v.id === 'color-contrast')
+      .map((v) => ({
+        ...v,
+        impact: 'serious',
+        help: `${v.help} (the text has the colour of its background)`,
+        nodes: v.nodes.filter((n) => n.any.some((c) => c.data?.messageKey === 'equalRatio')),
+      }))
+      .filter((v) => v.nodes.length > 0)
+    return [...result.violations, ...invisible].map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })),
     }))
   })
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 }
 
 export function describeViolations(violations: AxeViolation[]): string {
