@@ -14,6 +14,7 @@ import { runJsonScript, startEngine, startScript } from './lib/proc.ts'
 import type { Proc } from './lib/proc.ts'
 import { rawStorage } from './lib/raw-storage.ts'
 import type { RawResult } from './lib/raw-storage.ts'
+import type { LongReadsResult } from './lib/long-reads.ts'
 import type { ReadsResult } from './lib/reads.ts'
 import { report } from './lib/report.ts'
 import { seed } from './lib/seed.ts'
@@ -37,6 +38,8 @@ export interface BenchResults {
   raw: RawResult
   dbos: Record<string, DbosResult>
   reads: ReadsResult | null
+  /** /health, a history page and an event post while a whole-store verify and an export run. */
+  longReads: LongReadsResult | null
 }
 
 function slice(seeded: Seeded, name: keyof typeof SLICES): string[] {
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
     raw: { seconds: 0, commits: 0, commitsPerSec: 0 },
     dbos: {},
     reads: null,
+    longReads: null,
   }
   try {
     log(`seeding ${TEAMS} teams in ${dir}`)
@@ -192,6 +196,11 @@ async function main(): Promise<void> {
       ...reads,
       READS_PHASE: 'measure',
       GENERATE_SECONDS: String(grown.seconds),
+    })
+    log('long reads: /health, history pages and event posts during a whole-store verify and export')
+    results.longReads = await runJsonScript<LongReadsResult>('bench/reads.ts', {
+      ...reads,
+      READS_PHASE: 'contend',
     })
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely'
 import type { Dialect as KyselyDialect } from 'kysely'
 import pg from 'pg'
 import type { Database, Db, Dialect } from './database.ts'
+import { discardingTimedOut } from './postgres-pool.ts'
 import { HookedDialect, ImmediateSqliteDialect, withStatementCache } from './sqlite-driver.ts'
 import type { QueryHook } from './sqlite-driver.ts'
 
@@ -15,17 +16,42 @@ export interface DbHandle {
   dialect: Dialect
   /** Where the data lives: a file path for SQLite, the URL without password for PostgreSQL. */
   location: string
+  /** PostgreSQL: the pool's connections now (for metrics); absent on SQLite. */
+  poolStats?: () => { total: number; idle: number; waiting: number }
+  /** How to open another handle on the same data (a worker thread does); the URL may hold a password. */
+  reopen?: { url: string; postgres?: Partial<PostgresSettings> | undefined }
   destroy(): Promise<void>
 }
 
 export interface DbOptions {
   /** Bench only: SQLite `synchronous=OFF`, to measure what fsync costs. Never in production. */
   unsafeNoSync?: boolean
-  /** PostgreSQL pool size. */
-  poolSize?: number
+  /** PostgreSQL pool size and timeouts; each one left out takes its default. */
+  postgres?: Partial<PostgresSettings>
   /** Tests only: sees every statement before it runs, and may throw to fail it. */
   queryHook?: QueryHook
 }
+
+/** How a PostgreSQL pool connects, and how long anything may take before it fails. */
+export interface PostgresSettings {
+  poolSize: number
+  /** Opening a connection, or waiting for a free one from the pool. */
+  connectTimeoutMs: number
+  /** The server cancels a statement that runs longer (statement_timeout); 0 = none. */
+  statementTimeoutMs: number
+  /** The client gives up on a query that gets no answer for this long; 0 = without limit. */
+  queryTimeoutMs: number
+  /** The server ends a session left idle inside a transaction; 0 = none. */
+  idleInTransactionTimeoutMs: number
+}
+
+export const POSTGRES_DEFAULTS: Readonly<PostgresSettings> = Object.freeze({
+  poolSize: 10,
+  connectTimeoutMs: 5000,
+  statementTimeoutMs: 30_000,
+  queryTimeoutMs: 35_000,
+  idleInTransactionTimeoutMs: 60_000,
+})
 
 function hooked(dialect: KyselyDialect, options: DbOptions): KyselyDialect {
   return options.queryHook ? new HookedDialect(dialect, options.queryHook) : dialect
@@ -49,7 +75,8 @@ export function parseDatabaseUrl(url: string | undefined): { dialect: Dialect; t
 /** Opens SQLite or PostgreSQL from one URL. */
 export function createDb(url: string | undefined, options: DbOptions = {}): DbHandle {
   const { dialect, target } = parseDatabaseUrl(url)
-  return dialect === 'sqlite' ? openSqlite(target, options) : openPostgres(target, options)
+  const handle = dialect === 'sqlite' ? openSqlite(target, options) : openPostgres(target, options)
+  return { ...handle, reopen: { url: url ?? '', postgres: options.postgres } }
 }
 
 /**
@@ -112,13 +139,33 @@ function openSqlite(path: string, options: DbOptions): DbHandle {
 }
 
 function openPostgres(url: string, options: DbOptions): DbHandle {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+  const settings = { ...POSTGRES_DEFAULTS, ...options.postgres }
+  // A database that never answers must fail requests, not hold them: every wait has a bound.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: settings.poolSize,
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    application_name: 'doorlopend',
+    ...(settings.statementTimeoutMs > 0 ? { statement_timeout: settings.statementTimeoutMs } : {}),
+    ...(settings.queryTimeoutMs > 0 ? { query_timeout: settings.queryTimeoutMs } : {}),
+    ...(settings.idleInTransactionTimeoutMs > 0
+      ? { idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs }
+      : {}),
+  })
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {})
-  const db = new Kysely<Database>({ dialect: hooked(new PostgresDialect({ pool }), options) })
+  const db = new Kysely<Database>({
+    dialect: hooked(new PostgresDialect({ pool: discardingTimedOut(pool) }), options),
+  })
   const safe = new URL(url)
   safe.password = ''
-  return { db, dialect: 'postgres', location: safe.toString(), destroy: () => db.destroy() }
+  return {
+    db,
+    dialect: 'postgres',
+    location: safe.toString(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    destroy: () => db.destroy(),
+  }
 }
 
 /** The PostgreSQL settings without which an acknowledged commit can be lost. */

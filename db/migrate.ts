@@ -24,25 +24,37 @@ export async function migrateUpTo(db: Db, name: string): Promise<MigrationResult
   return migrate(db, (m) => m.migrateTo(name))
 }
 
+/** Which of this release's migrations the database has, and which it still lacks. */
+export async function migrationState(db: Db): Promise<{ applied: string[]; pending: string[] }> {
+  const infos = await (await migratorFor(db)).getMigrations()
+  return {
+    applied: infos.filter((m) => m.executedAt).map((m) => m.name),
+    pending: infos.filter((m) => !m.executedAt).map((m) => m.name),
+  }
+}
+
 async function migrate(
   db: Db,
   run: (migrator: Migrator) => Promise<MigrationResultSet>,
 ): Promise<MigrationResultSet> {
+  const result = await run(await migratorFor(db))
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    throw new Error(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error })
+  }
+  return result
+}
+
+async function migratorFor(db: Db): Promise<Migrator> {
   // On PostgreSQL the bookkeeping tables live in the current schema: otherwise kysely may find
   // another schema's lock table on the search path and skip creating its own.
   const schema =
     db.getExecutor().adapter instanceof PostgresAdapter
       ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
       : undefined
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   })
-  const result = await run(migrator)
-  if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
-    throw new Error(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error })
-  }
-  return result
 }

@@ -10,6 +10,8 @@ import { issueToken, listAllTokens, revokeTokenById } from './engine/tokens.serv
 import { verifyChains } from './engine/verify.ts'
 import { loadDemo } from './demo/load-demo.ts'
 import { ProblemError } from './errors.ts'
+import { BACKUP_USAGE, backupCommand } from './ops/backup-command.ts'
+import { CHECK_USAGE, checkCommand } from './lifecycle/check-command.ts'
 import { runUntilSignal } from './server.ts'
 import { progressBar } from './progress.ts'
 
@@ -27,14 +29,16 @@ Usage:
   doorlopend token revoke ID
   doorlopend demo                      load the demo dataset and print a token per role
   doorlopend verify                    recompute every hash chain; exit 1 on a break
+${CHECK_USAGE}
 ${AUDIT_USAGE}
+${BACKUP_USAGE}
 
 Configuration comes from the environment: DATABASE_URL (default sqlite ./data/doorlopend.sqlite),
 DOORLOPEND_SIGNING_KEY (Ed25519 private key, PEM, for checkpoints; default: kept with the data).`
 
 async function withStore<T>(run: (store: DbHandle) => Promise<T>): Promise<T> {
   const config = loadConfig()
-  const store = createDb(config.databaseUrl)
+  const store = createDb(config.databaseUrl, { postgres: config.database })
   try {
     await migrateToLatest(store.db)
     return await run(store)
@@ -120,6 +124,10 @@ async function main(argv: string[]): Promise<number> {
     case 'checkpoint':
     case 'public-key':
       return keyCommand(command, args, withStore, loadConfig().signingKeyPem)
+    case 'backup':
+      return backupCommand(args, loadConfig().databaseUrl)
+    case 'check':
+      return checkCommand(loadConfig())
     case 'verify-export':
       // Loaded only here: the offline verifier needs the files, not the database.
       return (await import('./verifier/main.ts')).runVerifyExport(args)

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { LOG_LEVELS } from './log/levels.ts'
+import type { LogLevel } from './log/levels.ts'
 import { providersFromEnv } from './access/oidc/providers.ts'
 import type { ProviderConfig } from './access/oidc/providers.ts'
 
@@ -9,7 +11,23 @@ const schema = z.object({
   /** Ed25519 private key (PKCS#8 PEM) that signs audit checkpoints; default: kept with the data. */
   DOORLOPEND_SIGNING_KEY: z.string().optional(),
   ADMIN_TOKEN: z.string().min(20, 'ADMIN_TOKEN must be at least 20 characters').optional(),
-  LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
+  /** The bearer token that alone opens /metrics; unset: an admin or auditor token opens it. */
+  METRICS_TOKEN: z.string().min(20, 'METRICS_TOKEN must be at least 20 characters').optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** PostgreSQL: connections in the pool. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** PostgreSQL: how long to wait for a connection (opening one, or a free one from the pool). */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
+  /** PostgreSQL: statement_timeout, the server cancels a statement that runs longer; 0 = none. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** PostgreSQL: how long the client waits for any answer to a query; 0 = without limit. */
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).default(35_000),
+  /** PostgreSQL: idle_in_transaction_session_timeout; 0 = none. */
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  /** How long start-up keeps trying to reach the database before it gives up. */
+  DB_STARTUP_WAIT_SECONDS: z.coerce.number().min(0).default(30),
+  /** How long a shutdown may take before the remaining connections are cut. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).default(10),
   /** Requests per verified token per 10 s before 429; 0 turns the limit off. */
   RATE_LIMIT_PER_10S: z.coerce.number().int().min(0).default(10000),
   /** Requests without a verified token per client address per 10 s. */
@@ -33,7 +51,11 @@ export interface Config {
   readonly databaseUrl: string | undefined
   readonly signingKeyPem: string | undefined
   readonly adminToken: string | undefined
-  readonly logLevel: 'silent' | 'info' | 'debug'
+  readonly metricsToken: string | undefined
+  readonly logLevel: LogLevel
+  readonly database: DatabaseSettings
+  readonly startupWaitMs: number
+  readonly shutdownTimeoutMs: number
   readonly unsafeNoSync: boolean
   readonly rateLimitPer10s: number
   readonly anonymousPer10s: number
@@ -42,6 +64,15 @@ export interface Config {
   readonly publicUrl: string | undefined
   readonly sessions: { idleMs: number; maxAgeMs: number; perOwner: number }
   readonly oidcProviders: readonly ProviderConfig[]
+}
+
+/** PostgreSQL pool and timeouts (SQLite ignores them). */
+export interface DatabaseSettings {
+  readonly poolSize: number
+  readonly connectTimeoutMs: number
+  readonly statementTimeoutMs: number
+  readonly queryTimeoutMs: number
+  readonly idleInTransactionTimeoutMs: number
 }
 
 /** Parses the environment once; nothing else reads process.env. */
@@ -69,7 +100,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL || undefined,
     signingKeyPem: e.DOORLOPEND_SIGNING_KEY || undefined,
     adminToken: e.ADMIN_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
+    database: Object.freeze({
+      poolSize: e.DB_POOL_SIZE,
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    }),
+    startupWaitMs: e.DB_STARTUP_WAIT_SECONDS * 1000,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     unsafeNoSync: e.DOORLOPEND_UNSAFE_NO_FSYNC === '1',
     rateLimitPer10s: e.RATE_LIMIT_PER_10S,
     anonymousPer10s: e.RATE_LIMIT_ANONYMOUS_PER_10S,

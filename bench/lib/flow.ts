@@ -81,9 +81,14 @@ export function flowEvent(ids: FlowIds, n: number, cycle = flowCycle(ids)): Flow
 }
 
 /**
- * An event that passes in no phase (a 422 with reasons): an ambition of an organisation that does
- * not take part in the team.
+ * An event that passes in no phase (a 422 with reasons): a member who does not exist, for an
+ * organisation that does not take part in the team. (An ambition for that organisation was
+ * refused with 403 since acts done for an organisation need a mandate.)
  */
 export function blockedEvent(outsiderOrg: string): FlowEvent {
-  return e('ambitie.vastleggen', { organisationId: outsiderOrg, text: 'Doet niet mee.' })
+  return e('lid.toevoegen', {
+    personId: 'pers_bestaat_niet',
+    role: 'leraar',
+    organisationId: outsiderOrg,
+  })
 }

@@ -2,7 +2,7 @@ import autocannon from 'autocannon'
 import { blockedEvent, flowCycle, flowEvent } from './flow.ts'
 import type { FlowEvent } from './flow.ts'
 import type { Proc } from './proc.ts'
-import { BENCH_SECRET } from './seed.ts'
+import { BENCH_HR_SECRET } from './seed.ts'
 import type { Seeded } from './seed.ts'
 
 /** Of every 100 requests: reads and deliberately refused events; the rest move teams on. */
@@ -55,7 +55,7 @@ export async function driveFlow(
   const unexpectedStatuses: Record<string, number> = {}
   let nextSlot = 0
   const headers = {
-    authorization: `Bearer ${BENCH_SECRET}`,
+    authorization: `Bearer ${BENCH_HR_SECRET}`,
     'content-type': 'application/json',
   }
 

@@ -1,4 +1,5 @@
 import type { BenchResults } from '../run.ts'
+import type { Probe } from './long-reads.ts'
 
 export interface Goal {
   name: string
@@ -71,6 +72,25 @@ export function report(r: BenchResults): { text: string; goals: Goal[] } {
     (v) => v <= 1,
   )
   goal('verify ÷ raw scan+SHA-256 (speed)', r.reads?.verify.ratio ?? null, '≥ 0.8', (v) => v >= 0.8)
+  const during = r.longReads?.during
+  goal(
+    '/health p99 during verify + export (ms)',
+    during?.health.p99 ?? null,
+    '≤ 50',
+    (v) => v <= 50,
+  )
+  goal(
+    'history page p99 during verify + export (ms)',
+    during?.historyPage.p99 ?? null,
+    '≤ 50',
+    (v) => v <= 50,
+  )
+  goal(
+    'event post p99 during verify + export (ms)',
+    during?.eventPost.p99 ?? null,
+    '≤ 50',
+    (v) => v <= 50,
+  )
 
   const bounds = table(
     ['what bounds the goals (same run)', 'value'],
@@ -169,6 +189,31 @@ export function report(r: BenchResults): { text: string; goals: Goal[] } {
         ],
       )
     : ''
+  const long = r.longReads
+  const probeRow = (name: string, idle: Probe, busy: Probe) => [
+    name,
+    `${fmt(idle.p50, 1)} / ${fmt(idle.p99, 1)}`,
+    `${fmt(busy.p50, 1)} / ${fmt(busy.p99, 1)} / ${fmt(busy.max, 1)}`,
+    `${busy.samples} / ${busy.failed}`,
+  ]
+  const longReads = long
+    ? [
+        `Long reads on the same store, in the server: one whole-store verify (${fmt(long.verify.seconds, 1)} s, ${long.verify.events} events, chains ok: ${long.verify.ok}) and one NDJSON export (${fmt(long.export.seconds, 1)} s, ${fmt(long.export.bytes / 2 ** 20)} MiB), started together`,
+        table(
+          [
+            'request, one after another',
+            'idle p50 / p99 ms',
+            'during p50 / p99 / max ms',
+            'samples / failed',
+          ],
+          [
+            probeRow('GET /health', long.idle.health, long.during.health),
+            probeRow('history page (100 events)', long.idle.historyPage, long.during.historyPage),
+            probeRow('event post', long.idle.eventPost, long.during.eventPost),
+          ],
+        ),
+      ].join('\n')
+    : ''
   const goalTable = table(
     ['goal', 'measured', 'target', 'met'],
     goals.map((g) => [
@@ -184,6 +229,8 @@ export function report(r: BenchResults): { text: string; goals: Goal[] } {
     runs,
     '',
     reads,
+    '',
+    longReads,
     '',
     goalTable,
     '',

@@ -143,6 +143,17 @@ export async function deleteStaleSessions(db: Db, now: string, idleBefore: strin
     .execute()
 }
 
+/** Sessions still live: before their absolute end and used since `idleBefore`. Counts only. */
+export async function countLiveSessions(db: Db, now: string, idleBefore: string): Promise<number> {
+  const row = await db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('expires_at', '>', now)
+    .where('last_seen_at', '>=', idleBefore)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 export async function countSessions(db: Db): Promise<number> {
   const row = await db
     .selectFrom('sessions')

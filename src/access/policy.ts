@@ -69,6 +69,8 @@ export const POLICY = {
   'audit.read': { admin: 'all', auditor: 'organisations' },
   'audit.export': { admin: 'all', auditor: 'organisations' },
   'accesslog.read': { admin: 'all', auditor: 'organisations', teacher: 'self', member: 'self' },
+  /** Counts and timings of the whole server (/metrics), without ids or personal data. */
+  'metrics.read': { admin: 'all', auditor: 'all' },
   'machine.read': {
     admin: 'all',
     hr: 'all',

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db, Dialect, SessionRow } from '../../db/database.ts'
 import {
+  countLiveSessions,
   deleteSession,
   deleteStaleSessions,
   findSession,
@@ -146,6 +147,12 @@ export class SessionStore {
 
   async end(id: string): Promise<void> {
     await deleteSession(this.db, id)
+  }
+
+  /** How many sessions are live now, of everybody (for metrics). */
+  async countLive(): Promise<number> {
+    const now = this.now()
+    return countLiveSessions(this.db, iso(now), iso(now - this.idleMs))
   }
 
   /** The owner's sessions, newest first. */

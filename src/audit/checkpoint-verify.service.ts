@@ -9,6 +9,7 @@ import type { ChainBreak, VerifyReport } from '../engine/verify.ts'
 import { ProblemError } from '../errors.ts'
 import { checkCheckpoint } from '../verifier/checkpoint-check.ts'
 import type { Checkpoint } from '../verifier/checkpoint-format.ts'
+import { Slices } from '../workers/slices.ts'
 import type { SigningKey } from './signing-key.ts'
 
 export interface CheckpointReport extends VerifyReport {
@@ -43,7 +44,9 @@ export async function verifyAgainstCheckpoint(
   let confirmed = 0
   let outOfScope = 0
   const breaks: ChainBreak[] = []
+  const slices = new Slices()
   for (const head of checkpoint.heads) {
+    await slices.pause()
     const at = `checkpoint of ${checkpoint.at}`
     if (!everything) {
       try {

@@ -10,6 +10,7 @@ import {
   signedMessage,
 } from '../verifier/checkpoint-format.ts'
 import type { Checkpoint, CheckpointHead } from '../verifier/checkpoint-format.ts'
+import { runOffThread } from '../workers/pool.ts'
 import type { SigningKey } from './signing-key.ts'
 
 /** Signs the heads as a checkpoint (heads are sorted here). */
@@ -39,6 +40,11 @@ export async function takeCheckpoint(
 ): Promise<Checkpoint> {
   authorizeRole(principal, 'audit.read')
   const at = new Date().toISOString()
+  return runOffThread(store, 'checkpoint', { at, key }, () => checkpointOf(store, at, key))
+}
+
+/** The heads of every chain, signed: the work of a checkpoint, run in a worker thread. */
+export async function checkpointOf(store: Store, at: string, key: SigningKey): Promise<Checkpoint> {
   const rows = await listAllHeads(store.db)
   const heads = rows
     .filter((r) => r.version > 0)

@@ -19,6 +19,7 @@ import {
   ndjsonLine,
 } from '../verifier/export-format.ts'
 import type { ExportHeader, ExportRecord, HeadRecord } from '../verifier/export-format.ts'
+import { Slices } from '../workers/slices.ts'
 
 export type ExportFormat = 'ndjson' | 'csv'
 
@@ -92,12 +93,16 @@ export async function prepareExport(
       let head: HeadRow | undefined
       let events = 0
       let instances = 0
+      const slices = new Slices()
       for (;;) {
+        // A client that reads fast pulls page after page without a gap: the others get a turn.
+        await slices.pause()
         const rows = await listExportEvents(store.db, filter, cursor, PAGE)
         const fresh = [...new Set(rows.map((r) => r.instance_id))].filter((id) => id !== head?.id)
         const heads = new Map((await getHeads(store.db, fresh)).map((h) => [h.id, h]))
         let text = ''
         for (const row of rows) {
+          if (slices.due) await slices.pause()
           if (row.instance_id !== head?.id) {
             // An instance whose row is gone gets no head record: the verifier reports its events.
             head = heads.get(row.instance_id) ?? {

@@ -6,6 +6,7 @@ import type { Principal } from '../access/principal.ts'
 import { loadVisibleInstance } from '../engine/read-instances.ts'
 import type { Store } from '../engine/store.ts'
 import { ProblemError } from '../errors.ts'
+import { Slices } from '../workers/slices.ts'
 import { effectiveDay } from './effective-date.ts'
 
 /** The moment asked for: a recorded instant, or a date on which events take effect. */
@@ -44,7 +45,9 @@ async function history(
   until?: (row: EventRow) => boolean,
 ): Promise<EventRow[]> {
   const rows: EventRow[] = []
+  const slices = new Slices()
   for (let after = 0; ;) {
+    await slices.pause()
     const page = await listEvents(store.db, id, { after, limit: BATCH })
     for (const row of page) {
       if (until?.(row)) return rows
@@ -64,10 +67,18 @@ function notYet(detail: string, first: string | undefined): ProblemError {
 
 type Replayed = { snapshot: StoredSnapshot } | { failed: EventRow; error: EventNotPossibleError }
 
-/** Replays `rows` (in seq order; the first must be `aangemaakt`), or says which one did not apply. */
-function replayRows(def: MachineDefinition | undefined, rows: readonly EventRow[]): Replayed {
+/**
+ * Replays `rows` (in seq order; the first must be `aangemaakt`), or says which one did not apply.
+ * A long history is replayed in slices, so that other requests are served meanwhile.
+ */
+async function replayRows(
+  def: MachineDefinition | undefined,
+  rows: readonly EventRow[],
+): Promise<Replayed> {
   let snapshot: StoredSnapshot | undefined
+  const slices = new Slices()
   for (const row of rows) {
+    if (slices.due) await slices.pause()
     if (!def) {
       // The beheer chain has no machine: its state is what its events say.
       snapshot = { value: JSON.parse(row.state_after) as StoredSnapshot['value'], context: {} }
@@ -104,7 +115,7 @@ function replayRows(def: MachineDefinition | undefined, rows: readonly EventRow[
  * nearest skipped event before the one that failed is applied too, until it applies. Those are
  * listed in `pulledIn`, as is the first event when an event in effect predates the instance.
  */
-function effectiveReplay(
+async function effectiveReplay(
   def: MachineDefinition | undefined,
   rows: readonly EventRow[],
   day: string,
@@ -119,7 +130,7 @@ function effectiveReplay(
   }
   for (;;) {
     const applied = rows.filter((r) => included.has(r.seq))
-    const result = replayRows(def, applied)
+    const result = await replayRows(def, applied)
     if ('snapshot' in result) {
       return { applied, snapshot: result.snapshot, pulledIn: pulledIn.sort((a, b) => a - b) }
     }
@@ -133,8 +144,11 @@ function effectiveReplay(
 }
 
 /** The recorded history replays; a failure means the machine changed under it. */
-function replayAll(def: MachineDefinition | undefined, rows: readonly EventRow[]): StoredSnapshot {
-  const result = replayRows(def, rows)
+async function replayAll(
+  def: MachineDefinition | undefined,
+  rows: readonly EventRow[],
+): Promise<StoredSnapshot> {
+  const result = await replayRows(def, rows)
   if ('failed' in result) throw result.error
   return result.snapshot
 }
@@ -165,10 +179,10 @@ export async function stateAt(
         first?.recorded_at,
       )
     }
-    snapshot = replayAll(def, applied)
+    snapshot = await replayAll(def, applied)
   } else {
     const rows = await history(store, id)
-    const result = effectiveReplay(def, rows, moment.effectiveAt)
+    const result = await effectiveReplay(def, rows, moment.effectiveAt)
     if (!result) {
       const first = rows.map(effectiveDay).sort()[0]
       throw notYet(

@@ -3,13 +3,17 @@ import { listInstances } from '../../db/queries/instances.ts'
 import { machines } from '../../machines/index.ts'
 import { authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
+import { runOffThread } from '../workers/pool.ts'
 import { BEHEER_MACHINE } from './beheer.ts'
 import { listScope } from './paging.ts'
 import { loadVisibleInstance } from './read-instances.ts'
 import { verifyChains } from './verify.ts'
 import type { VerifyReport } from './verify.ts'
 
-/** Verifies one instance's chain, or every chain in the auditor's scope. */
+/**
+ * Verifies one instance's chain here, or every chain in the auditor's scope in a worker thread
+ * (hashing a whole store takes seconds of CPU).
+ */
 export async function verifyForPrincipal(
   store: DbHandle,
   principal: Principal,
@@ -22,7 +26,7 @@ export async function verifyForPrincipal(
   }
   const scope = listScope(principal, rule)
   if (scope.scopeOrganisationIds === null && scope.scopePersonId === null) {
-    return verifyChains(store)
+    return runOffThread(store, 'verify', {}, () => verifyChains(store))
   }
   const ids: string[] = []
   let after: string | undefined
@@ -36,5 +40,5 @@ export async function verifyForPrincipal(
     if (rows.length < 1000) break
     after = rows[rows.length - 1]?.id
   }
-  return verifyChains(store, ids)
+  return runOffThread(store, 'verify', { instanceIds: ids }, () => verifyChains(store, ids))
 }

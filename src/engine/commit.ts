@@ -12,6 +12,8 @@ import type { Actor } from './actor.ts'
 import { GroupCommitter } from './group-commit.ts'
 import type { Claim } from './group-commit.ts'
 import { CURRENT_EVENT_FORMAT, ZERO_HASH, eventHash } from './hash.ts'
+import { notifyObservers } from './observers.ts'
+import type { AppendedEvent } from './observers.ts'
 
 /** What one event changes: the event's own fields and the instance's new head. */
 export interface AppendInput {
@@ -54,6 +56,9 @@ export class HeadMoved extends Error {}
  * instance's chain and moves the instance head, in the same transaction as `tx`.
  */
 export class Writer {
+  /** What this unit appended, told to observers once it is durable. */
+  readonly appended: AppendedEvent[] = []
+
   constructor(
     readonly tx: Db,
     readonly dialect: Dialect,
@@ -70,6 +75,14 @@ export class Writer {
   lock(instanceId: string): Promise<Instance | undefined> {
     this.claim(instanceId)
     return getInstance(this.tx, instanceId, { forUpdate: this.dialect === 'postgres' })
+  }
+
+  /**
+   * Holds `key` (not an instance: an idempotency key, say) for this unit's batch, as `lock` holds
+   * an instance: a unit of another open batch that asks for it waits until this batch is done.
+   */
+  hold(key: string): void {
+    this.claim(`\u0000${key}`)
   }
 
   /** Creates an instance whose first event is `first` (seq 1). */
@@ -144,6 +157,7 @@ export class Writer {
       throw new HeadMoved(`instance ${instance.id} moved past version ${instance.version}`)
     }
     if (input.people) await setInstancePeople(this.tx, instance.id, input.people)
+    this.appended.push({ machine: instance.machine_id, type: input.type })
     return { seq, hash, recordedAt: this.now, instance: { ...instance, ...head } }
   }
 }
@@ -168,6 +182,7 @@ function committerFor(store: DbHandle): GroupCommitter {
       maxAttempts: MAX_ATTEMPTS,
       isRetryable,
       multiStatement: store.dialect === 'postgres',
+      onCommitted: (batch) => notifyObservers(store, (o) => o.committed?.(batch)),
     })
     committers.set(store, committer)
   }
@@ -187,9 +202,12 @@ export async function commit<T>(
   actor: Actor,
   work: (writer: Writer) => Promise<T>,
 ): Promise<T> {
-  return committerFor(store).submit((tx, claim) =>
-    work(new Writer(tx, store.dialect, actor, new Date().toISOString(), claim)),
-  )
+  const { value, appended } = await committerFor(store).submit(async (tx, claim) => {
+    const writer = new Writer(tx, store.dialect, actor, new Date().toISOString(), claim)
+    return { value: await work(writer), appended: writer.appended }
+  })
+  if (appended.length > 0) notifyObservers(store, (o) => o.appended?.(appended))
+  return value
 }
 
 /** A lost race that a fresh attempt resolves: moved head, or a unique key taken meanwhile. */

@@ -33,6 +33,19 @@ export interface GroupCommitOptions {
    * closing savepoint statements then travel with the next unit's SAVEPOINT, one round trip.
    */
   multiStatement?: boolean
+  /**
+   * Told after each shared COMMIT: how many units the batch held and how long it took. Must not
+   * throw.
+   */
+  onCommitted?: (batch: CommittedBatch) => void
+}
+
+/** One shared transaction that committed, for observers (metrics). */
+export interface CommittedBatch {
+  /** Units of work in the batch, those that rolled back their savepoint included. */
+  units: number
+  /** From BEGIN until COMMIT returned. */
+  seconds: number
 }
 
 /**
@@ -107,6 +120,7 @@ export class GroupCommitter {
   }
 
   async #runBatch(batch: Pending[], claim: Claim): Promise<void> {
+    const started = performance.now()
     let trx: ControlledTransaction<Database>
     try {
       trx = await this.#db.startTransaction().execute()
@@ -162,6 +176,12 @@ export class GroupCommitter {
     }
     for (const done of settle) done()
     this.#queue.unshift(...requeue, ...again)
+    if (trx.isCommitted) {
+      this.#options.onCommitted?.({
+        units: batch.length,
+        seconds: (performance.now() - started) / 1000,
+      })
+    }
   }
 
   /**

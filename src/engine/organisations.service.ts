@@ -9,7 +9,8 @@ import { badRequest } from '../errors.ts'
 import { authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { recordBeheer } from './beheer.ts'
-import { commit } from './commit.ts'
+import { commitOnce } from './idempotency.ts'
+import type { OnceOptions } from './idempotency.ts'
 import { newId } from './ids.ts'
 import { type Page, pageOf } from './paging.ts'
 
@@ -34,9 +35,10 @@ export async function createOrganisation(
   store: DbHandle,
   principal: Principal,
   input: { name: string; kind: string; parentId?: string | undefined },
+  options: OnceOptions = {},
 ): Promise<OrganisationView> {
   authorizeRole(principal, 'organisation.create')
-  return commit(store, principal, async (w) => {
+  return commitOnce(store, principal, options.idempotency, async (w) => {
     if (input.parentId !== undefined) {
       const [parent] = await getOrganisations(w.tx, [input.parentId])
       if (!parent) {

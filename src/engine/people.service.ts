@@ -8,7 +8,8 @@ import type { Principal } from '../access/principal.ts'
 import { logPersonalDataRead } from '../audit/access-log.service.ts'
 import { badRequest, notFound, unprocessable } from '../errors.ts'
 import { recordBeheer } from './beheer.ts'
-import { commit } from './commit.ts'
+import { commitOnce } from './idempotency.ts'
+import type { OnceOptions } from './idempotency.ts'
 import type { Writer } from './commit.ts'
 import { newId } from './ids.ts'
 import { listScope, type Page, pageOf } from './paging.ts'
@@ -68,9 +69,10 @@ export async function createPerson(
     organisationId: string
     functionTitle?: string | undefined
   },
+  options: OnceOptions = {},
 ): Promise<PersonView> {
   mayAddPeopleAt(principal, input.organisationId)
-  return commit(store, principal, async (w) => {
+  return commitOnce(store, principal, options.idempotency, async (w) => {
     await existingOrganisation(w, input.organisationId, 'organisationId')
     const row: Person = {
       id: newId('pers'),
@@ -106,9 +108,10 @@ export async function addAffiliation(
   principal: Principal,
   personId: string,
   input: { organisationId: string; functionTitle?: string | undefined },
+  options: OnceOptions = {},
 ): Promise<PersonView> {
   mayAddPeopleAt(principal, input.organisationId)
-  return commit(store, principal, async (w) => {
+  return commitOnce(store, principal, options.idempotency, async (w) => {
     const person = await getPerson(w.tx, personId)
     const before = person ? await affiliationsOf(w.tx, [personId]) : []
     if (!person || person.erased_at) throw notFound('Persoon', personId)

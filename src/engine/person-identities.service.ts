@@ -6,7 +6,8 @@ import { authorize, authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { notFound, unprocessable } from '../errors.ts'
 import { recordBeheer } from './beheer.ts'
-import { commit } from './commit.ts'
+import { commitOnce } from './idempotency.ts'
+import type { OnceOptions } from './idempotency.ts'
 
 export interface IdentityView {
   provider: string
@@ -24,9 +25,10 @@ export async function linkIdentity(
   principal: Principal,
   personId: string,
   input: { provider: string; subject: string },
+  options: OnceOptions = {},
 ): Promise<IdentityView[]> {
   authorizeRole(principal, 'person.create')
-  return commit(store, principal, async (w) => {
+  return commitOnce(store, principal, options.idempotency, async (w) => {
     const person = await getPerson(w.tx, personId)
     if (!person || person.erased_at) throw notFound('Persoon', personId)
     const affiliations = await affiliationsOf(w.tx, [personId])

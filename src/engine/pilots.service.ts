@@ -8,7 +8,8 @@ import { authorize, authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { notFound, unprocessable } from '../errors.ts'
 import { recordBeheer } from './beheer.ts'
-import { commit } from './commit.ts'
+import { commitOnce } from './idempotency.ts'
+import type { OnceOptions } from './idempotency.ts'
 import { createInstance } from './create-instance.ts'
 import type { StartOptions } from './create-instance.ts'
 import { newId } from './ids.ts'
@@ -40,7 +41,7 @@ export async function createPilot(
   store: DbHandle,
   principal: Principal,
   input: PilotInput,
-  options: StartOptions = {},
+  options: StartOptions & OnceOptions = {},
 ): Promise<PilotView> {
   const organisationIds = [...new Set(input.organisationIds)]
   authorize(
@@ -49,7 +50,7 @@ export async function createPilot(
     { organisationIds, personIds: [] },
     { what: 'Organisatie', id: organisationIds.join(', ') },
   )
-  return commit(store, principal, async (w) => {
+  return commitOnce(store, principal, options.idempotency, async (w) => {
     const found = await getOrganisations(w.tx, organisationIds)
     const missing = organisationIds.filter((id) => !found.some((o) => o.id === id))
     if (missing.length) throw unprocessable(`Onbekende organisatie(s): ${missing.join(', ')}.`)

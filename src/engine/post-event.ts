@@ -1,7 +1,6 @@
 import type { DbHandle } from '../../db/create-db.ts'
 
 import { listEvents } from '../../db/queries/events.ts'
-import { findIdempotencyRecord, insertIdempotencyRecord } from '../../db/queries/idempotency.ts'
 import { isAffiliated } from '../../db/queries/affiliations.ts'
 import { getOrganisations } from '../../db/queries/organisations.ts'
 import { getPerson } from '../../db/queries/people.ts'
@@ -11,6 +10,7 @@ import { authorize } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { effectiveDay } from '../audit/effective-date.ts'
 import {
+  ProblemError,
   badRequest,
   blocked,
   effectiveBeforeStart,
@@ -19,12 +19,15 @@ import {
   unprocessable,
 } from '../errors.ts'
 import { commit } from './commit.ts'
+import { storeAnswer, storedAnswer } from './idempotency.ts'
+import type { Idempotency } from './idempotency.ts'
 import { authorizeEvent } from './mandate.ts'
 import { organisationNames } from './organisation-names.ts'
 import type { Writer } from './commit.ts'
 import { viewInstance } from './instance-view.ts'
 import type { InstanceView } from './instance-view.ts'
 import { organisationIdsOf } from './instance-organisations.ts'
+import { notifyObservers } from './observers.ts'
 import { instanceScope, peopleOf, sameSet } from './scope.ts'
 import { keepSnapshot, snapshotOf } from './snapshot.ts'
 import { zodErrors } from './validation.ts'
@@ -40,7 +43,7 @@ export interface PostOptions {
   /** The version the client saw (from If-Match). */
   ifMatch?: number | undefined
   /** Idempotency-Key and the fingerprint of the request it came with. */
-  idempotency?: { key: string; fingerprint: string } | undefined
+  idempotency?: Idempotency | undefined
 }
 
 export interface PostResult {
@@ -50,7 +53,8 @@ export interface PostResult {
 
 /**
  * Applies one event to an instance: load → access → validate → transition → hash → append and
- * move the head, in one transaction. Any failure leaves the instance as it was.
+ * move the head, in one transaction. Any failure leaves the instance as it was. A 422 is told to
+ * the engine's observers.
  */
 export async function postEvent(
   store: DbHandle,
@@ -59,9 +63,33 @@ export async function postEvent(
   request: EventRequest,
   options: PostOptions = {},
 ): Promise<PostResult> {
+  const seen: { machineId?: string } = {}
+  try {
+    return await applyEvent(store, principal, instanceId, request, options, seen)
+  } catch (error) {
+    const { machineId } = seen
+    if (machineId && error instanceof ProblemError && error.status === 422) {
+      // The type is the client's text: only a type the machine knows is passed on as it is.
+      const def = getMachine(machineId)
+      const type = def && eventDefinition(def, request.type) ? request.type : 'unknown'
+      notifyObservers(store, (o) => o.refused?.({ machine: machineId, type }))
+    }
+    throw error
+  }
+}
+
+async function applyEvent(
+  store: DbHandle,
+  principal: Principal,
+  instanceId: string,
+  request: EventRequest,
+  options: PostOptions,
+  seen: { machineId?: string },
+): Promise<PostResult> {
   return commit(store, principal, async (w) => {
     const instance = await w.lock(instanceId)
     if (!instance) throw notFound('Proces', instanceId)
+    seen.machineId = instance.machine_id
     const snapshot = snapshotOf(instance)
     const def = getMachine(instance.machine_id)
     const scope = instanceScope(
@@ -81,8 +109,8 @@ export async function postEvent(
     const actingFor = authorizeEvent(principal, on, request.type, request.payload ?? {})
 
     if (options.idempotency) {
-      const replay = await replayIdempotent(w, principal, options.idempotency)
-      if (replay) return replay
+      const replay = await storedAnswer(w, principal.tokenId, options.idempotency)
+      if (replay !== undefined) return replay as PostResult
     }
     if (options.ifMatch !== undefined && options.ifMatch !== instance.version) {
       throw stale(instance.version, `"${options.ifMatch}"`)
@@ -113,7 +141,9 @@ export async function postEvent(
       instance: viewInstance(appended.instance, next),
       event: { seq: appended.seq, hash: appended.hash },
     }
-    if (options.idempotency) await rememberIdempotent(w, principal, options.idempotency, result)
+    if (options.idempotency) {
+      await storeAnswer(w, principal.tokenId, options.idempotency, 200, result)
+    }
     return result
   })
 }
@@ -192,35 +222,4 @@ function machineEvent(
     at,
     actor: { tokenId: principal.tokenId, role: principal.role, personId: principal.personId },
   }
-}
-
-async function replayIdempotent(
-  w: Writer,
-  principal: Principal,
-  idempotency: { key: string; fingerprint: string },
-): Promise<PostResult | undefined> {
-  const record = await findIdempotencyRecord(w.tx, principal.tokenId, idempotency.key)
-  if (!record) return undefined
-  if (record.fingerprint !== idempotency.fingerprint) {
-    throw unprocessable(
-      `Idempotency-Key '${idempotency.key}' is al gebruikt voor een ander verzoek; gebruik een nieuwe sleutel.`,
-    )
-  }
-  return JSON.parse(record.body) as PostResult
-}
-
-async function rememberIdempotent(
-  w: Writer,
-  principal: Principal,
-  idempotency: { key: string; fingerprint: string },
-  result: PostResult,
-): Promise<void> {
-  await insertIdempotencyRecord(w.tx, {
-    token_id: principal.tokenId,
-    key: idempotency.key,
-    fingerprint: idempotency.fingerprint,
-    status_code: 200,
-    body: JSON.stringify(result),
-    created_at: w.now,
-  })
 }

@@ -16,10 +16,12 @@ import { authorizeRole } from '../access/policy.ts'
 import type { Role } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { newTokenSecret, tokenDigest } from '../access/tokens.ts'
-import { badRequest, notFound, unprocessable } from '../errors.ts'
+import { ProblemError, badRequest, notFound, unprocessable } from '../errors.ts'
 import type { Actor } from './actor.ts'
 import { recordBeheer } from './beheer.ts'
 import { commit } from './commit.ts'
+import { commitOnce } from './idempotency.ts'
+import type { OnceOptions } from './idempotency.ts'
 import type { Writer } from './commit.ts'
 import { newId } from './ids.ts'
 
@@ -167,14 +169,42 @@ export async function issueToken(
   return commit(store, actor, (w) => insertTokenWith(w, input, secret))
 }
 
+/**
+ * Creates a token for a caller. With an Idempotency-Key a retry creates no second token, but the
+ * secret is shown only once and never stored: only the token's id is kept for the key, and a
+ * retry is refused (409) with that id, so the caller knows the token exists.
+ */
 export async function createToken(
   store: DbHandle,
   principal: Principal,
   input: TokenInput,
+  options: OnceOptions = {},
 ): Promise<{ id: string; token: string }> {
   authorizeRole(principal, 'token.create')
-  return issueToken(store, principal, input)
+  checkShape(input)
+  const secret = newTokenSecret()
+  return commitOnce(
+    store,
+    principal,
+    options.idempotency,
+    (w) => insertTokenWith(w, input, secret),
+    {
+      stored: (created) => ({ id: created.id }),
+      replay: (stored) => {
+        throw alreadyIssued((stored as { id: string }).id)
+      },
+    },
+  )
 }
+
+const alreadyIssued = (tokenId: string) =>
+  new ProblemError(
+    409,
+    'token-already-issued',
+    'Token already created',
+    `Met deze Idempotency-Key is al een token aangemaakt (${tokenId}). Het geheim wordt maar één keer getoond en is niet bewaard; kwijt? Trek het token in en maak een nieuw.`,
+    { tokenId },
+  )
 
 export async function revokeTokenById(
   store: DbHandle,

@@ -9,7 +9,8 @@ import { machines } from '../../machines/index.ts'
 import { authorize, authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { badRequest } from '../errors.ts'
-import { commit } from './commit.ts'
+import { commitOnce } from './idempotency.ts'
+import type { OnceOptions } from './idempotency.ts'
 import { createInstance } from './create-instance.ts'
 import type { StartOptions } from './create-instance.ts'
 import { newId } from './ids.ts'
@@ -72,7 +73,7 @@ export async function createTransition(
   store: DbHandle,
   principal: Principal,
   input: TransitionInput,
-  options: StartOptions = {},
+  options: StartOptions & OnceOptions = {},
 ): Promise<TransitionView> {
   authorize(
     principal,
@@ -80,7 +81,7 @@ export async function createTransition(
     { organisationIds: [input.organisationId], personIds: [input.personId] },
     { what: 'Organisatie', id: input.organisationId },
   )
-  return commit(store, principal, async (w) => {
+  return commitOnce(store, principal, options.idempotency, async (w) => {
     const unknownPerson = () =>
       badRequest(
         `Persoon '${input.personId}' bestaat niet, of werkt niet bij een organisatie waarvoor u rolovergangen opent.`,

@@ -3,6 +3,7 @@ import type { EventRow } from '../../db/database.ts'
 import { listEvents } from '../../db/queries/events.ts'
 import { getInstance, listAllInstanceIds } from '../../db/queries/instances.ts'
 import { hashedEventOf } from './event-row.ts'
+import { Slices } from '../workers/slices.ts'
 import { ZERO_HASH, eventHash } from './hash.ts'
 
 export interface ChainBreak {
@@ -22,7 +23,8 @@ const BATCH = 1000
 
 /**
  * Recomputes every hash from the stored fields and checks the links, the seq order and each
- * instance's head. `onProgress` is told after each instance.
+ * instance's head. `onProgress` is told after each instance. Yields to the event loop every few
+ * milliseconds, so that other requests are served while it runs on the server's thread.
  */
 export async function verifyChains(
   store: DbHandle,
@@ -31,7 +33,9 @@ export async function verifyChains(
 ): Promise<VerifyReport> {
   const ids = instanceIds ?? (await listAllInstanceIds(store.db))
   const report: VerifyReport = { ok: true, instances: 0, events: 0, breaks: [] }
+  const slices = new Slices()
   for (const id of ids) {
+    await slices.pause()
     if (!(await getInstance(store.db, id))) continue
     report.instances++
     const chain = { prevHash: ZERO_HASH, last: 0 }
@@ -39,6 +43,7 @@ export async function verifyChains(
       for (;;) {
         const rows = await listEvents(store.db, id, { after: chain.last, limit: BATCH })
         for (const row of rows) {
+          if (slices.due) await slices.pause()
           if (row.seq > until) return
           report.events++
           const problem = checkEvent(row, chain.last + 1, chain.prevHash)

@@ -1,14 +1,16 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
-import { storeAnswers } from '../engine/store.ts'
 import type { Store } from '../engine/store.ts'
-import { ProblemError, notFound } from '../errors.ts'
+import { ProblemError } from '../errors.ts'
 import { authentication } from './auth.ts'
 import type { AuthEnv } from './auth.ts'
 import { docsRoutes } from './docs.routes.ts'
 import { problemResponse, toProblem } from './problem.ts'
+import { readyRoute } from './readiness.ts'
+import { requestLog } from './request-log.ts'
 import { identify } from './identify.ts'
+import { routeMissing } from './method-not-allowed.ts'
 import { auditAccessLogRoutes } from './routes/audit-access-log.routes.ts'
 import { auditCheckpointRoutes } from './routes/audit-checkpoint.routes.ts'
 import { auditExportRoutes } from './routes/audit-export.routes.ts'
@@ -29,6 +31,11 @@ import { SignIn } from '../access/oidc/sign-in.ts'
 import type { ProviderConfig } from '../access/oidc/providers.ts'
 import { SessionStore } from '../access/session-store.ts'
 import type { SessionOptions } from '../access/session-store.ts'
+import { createMetrics } from '../metrics/metrics.ts'
+import { metricsHandler, metricsToken } from '../metrics/metrics.routes.ts'
+import type { MetricsSettings } from '../metrics/metrics.routes.ts'
+import { requestMetrics } from '../metrics/request-metrics.ts'
+import type { Log } from '../log/logger.ts'
 
 export const BODY_LIMIT_BYTES = 64 * 1024
 
@@ -53,6 +60,12 @@ export interface AppDeps {
   onError?: (error: unknown) => void
   /** Ed25519 private key (PEM) for checkpoints; default: the key kept with the data. */
   signingKeyPem?: string | undefined
+  /** How GET /metrics is protected (default: an admin or auditor bearer token). */
+  metrics?: MetricsSettings
+  /** Where one line per request goes (none: no request log). */
+  log?: Log
+  /** True once the server is shutting down; /ready then answers 503. */
+  draining?: () => boolean
 }
 
 /** Builds the HTTP app. It never listens: src/server.ts does. */
@@ -61,7 +74,11 @@ export function createApp(deps: AppDeps) {
   // Validation messages reach people in problem `errors`: in their language, like the reasons.
   z.config(z.locales.nl())
   const app = new OpenAPIHono<AuthEnv>()
+  // A registry per app; the session count is read at scrape time, so `sessions` may come later.
+  const metrics = createMetrics({ store, openSessions: () => sessions.countLive() })
+  app.use('*', requestMetrics(metrics))
 
+  if (deps.log) app.use('*', requestLog(deps.log))
   app.use(
     '*',
     secureHeaders({
@@ -100,15 +117,15 @@ export function createApp(deps: AppDeps) {
       failedLogins: deps.failedLoginsPer15min ?? 0,
     },
   )
+  const scrapeToken = deps.metrics?.token
+  // With its own token, /metrics answers before identify and authentication ever run.
+  if (scrapeToken) app.get('/metrics', metricsToken(scrapeToken), metricsHandler(metrics))
   app.use('*', identify({ store, sessions, limits, trustedProxies: deps.trustedProxies ?? 0 }))
   app.use('*', authentication())
 
   app.get('/health', (c) => c.json({ status: 'ok' }))
-  app.get('/ready', async (c) =>
-    (await storeAnswers(store))
-      ? c.json({ status: 'ready' })
-      : c.json({ status: 'unavailable' }, 503),
-  )
+  app.get('/ready', readyRoute({ store, draining: deps.draining }))
+  if (!scrapeToken) app.get('/metrics', metricsHandler(metrics))
 
   const api = new OpenAPIHono<AuthEnv>()
     .route('/', organisationRoutes(store))
@@ -154,7 +171,7 @@ export function createApp(deps: AppDeps) {
     servers: [{ url: '/' }],
   })
 
-  app.notFound((c) => problemResponse(c, notFound('Route', `${c.req.method} ${c.req.path}`)))
+  app.notFound(routeMissing(() => app.routes))
   app.onError((error, c) => {
     const problem = toProblem(error)
     if (problem.status >= 500) deps.onError?.(error)

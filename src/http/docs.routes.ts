@@ -14,8 +14,15 @@ const ASSETS: Record<string, [file: string, type: string]> = {
   ],
 }
 
+// validatorUrl null: Swagger UI would otherwise show a badge that has validator.swagger.io fetch
+// this server's OpenAPI document, telling a third party where the server is.
 const INIT = `window.addEventListener('load', function () {
-  window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true })
+  window.ui = SwaggerUIBundle({
+    url: '/openapi.json',
+    dom_id: '#swagger-ui',
+    deepLinking: true,
+    validatorUrl: null,
+  })
 })`
 
 const PAGE = `<!doctype html>

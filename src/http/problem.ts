@@ -54,11 +54,16 @@ export function isStorageError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false
   const e = error as { name?: unknown; code?: unknown; message?: unknown }
   if (e.name === 'SqliteError') return true
-  if (typeof e.code === 'string' && /^(SQLITE_|ECONN|ETIMEDOUT|EPIPE|57P|08|53|58)/.test(e.code))
+  if (
+    typeof e.code === 'string' &&
+    /^(SQLITE_|ECONN|ETIMEDOUT|EPIPE|57P|57014|08|53|58)/.test(e.code)
+  )
     return true
   return (
     typeof e.message === 'string' &&
-    /Connection terminated|database is closed|not open/i.test(e.message)
+    /Connection terminated|timeout exceeded when trying to connect|Query read timeout|database is closed|not open/i.test(
+      e.message,
+    )
   )
 }
 

@@ -8,6 +8,8 @@ import type { Action } from '../access/policy.ts'
 export const ROUTE_ACTIONS: Record<string, readonly Action[] | 'public'> = {
   'GET /health': 'public',
   'GET /ready': 'public',
+  // With METRICS_TOKEN set, /metrics checks that token itself before this table is consulted.
+  'GET /metrics': ['metrics.read'],
   'GET /openapi.json': 'public',
   'GET /docs': 'public',
   'GET /docs/assets/:file': 'public',

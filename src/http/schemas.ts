@@ -13,21 +13,7 @@ export const PageQuery = z.object({
 
 export const IdParam = z.object({ id: Id })
 
-export const Problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    blocked: z.object({ type: z.string(), reasons: z.array(z.string()) }).optional(),
-    currentVersion: z.number().int().optional(),
-    earliestEffectiveDate: z.iso
-      .date()
-      .optional()
-      .openapi({ description: 'An effectiveDate before the instance began: the earliest allowed' }),
-  })
-  .openapi('Problem')
+export { Problem, problemResponses } from './responses.ts'
 
 export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ items: z.array(item), next: z.string().nullable() }).openapi(name)
@@ -256,18 +242,6 @@ export const VerifyReport = z
     ),
   })
   .openapi('VerifyReport')
-
-/** Standard error responses, for the OpenAPI document. */
-export const problemResponses = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      {
-        description: `Problem (${s})`,
-        content: { 'application/problem+json': { schema: Problem } },
-      },
-    ]),
-  )
 
 export const TeamMember = z
   .object({

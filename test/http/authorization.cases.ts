@@ -59,6 +59,8 @@ export const get = (path: string, action: Action, checks: Check[] = []): Cell[] 
 export const CORE_CASES: Record<string, Builder> = {
   'GET /health': async () => [{ variant: 'public', method: 'GET', path: '/health', checks: [] }],
   'GET /ready': async () => [{ variant: 'public', method: 'GET', path: '/ready', checks: [] }],
+  // The app under test has no METRICS_TOKEN: /metrics goes through the policy table.
+  'GET /metrics': async () => get('/metrics', 'metrics.read'),
   'GET /openapi.json': async () => [
     { variant: 'public', method: 'GET', path: '/openapi.json', checks: [] },
   ],

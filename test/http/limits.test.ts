@@ -87,7 +87,9 @@ describe('request limits in one process', () => {
     const blocked = await browser.post('/login', { token: ADMIN_SECRET })
     expect(blocked.status).toBe(429)
     expect(blocked.text).toContain('Te veel mislukte inlogpogingen')
-    expect(Number(blocked.res.headers.get('retry-after'))).toBeGreaterThan(60)
+    const retryAfter = Number(blocked.res.headers.get('retry-after'))
+    expect(retryAfter).toBeGreaterThanOrEqual(1)
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60)
   })
 })
 

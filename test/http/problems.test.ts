@@ -115,7 +115,8 @@ describe.each(DATABASES)('HTTP contract (%s)', (kind) => {
         expectProblem(await admin.get(path), 404, path)
         expectProblem(await admin.as(undefined).get(path), 401, path)
       }
-      expectProblem(await admin.request('PATCH', `/api/v1/instances/${world.teamId}`, {}), 404)
+      // A known path with a method it does not take is a 405 (test/http/method-not-allowed.test.ts).
+      expectProblem(await admin.request('PATCH', `/api/v1/instances/${world.teamId}`, {}), 405)
     })
 
     it('no token or an unknown one → 401 with WWW-Authenticate: Bearer', async () => {

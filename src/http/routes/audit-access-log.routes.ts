@@ -21,6 +21,7 @@ export function auditAccessLogRoutes(store: Store) {
     createRoute({
       method: 'get',
       path: '/audit/access-log',
+      operationId: 'listAccessLog',
       tags: ['Audit'],
       summary: 'Who read whose personal data, when, through which route (a teacher: their own)',
       security: bearer,

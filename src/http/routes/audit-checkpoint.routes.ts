@@ -45,6 +45,7 @@ export function auditCheckpointRoutes(
       createRoute({
         method: 'get',
         path: '/audit/checkpoint',
+        operationId: 'getCheckpoint',
         tags: ['Audit'],
         summary: 'A signed checkpoint: every instance’s head under a Merkle root',
         security: bearer,
@@ -62,6 +63,7 @@ export function auditCheckpointRoutes(
       createRoute({
         method: 'get',
         path: '/audit/public-key',
+        operationId: 'getPublicKey',
         tags: ['Audit'],
         summary: 'The public key checkpoints are signed with',
         security: bearer,
@@ -76,6 +78,7 @@ export function auditCheckpointRoutes(
       createRoute({
         method: 'post',
         path: '/audit/verify',
+        operationId: 'verifyCheckpoint',
         tags: ['Audit'],
         summary: 'Verify every chain and that the history still extends an earlier checkpoint',
         description:
@@ -89,7 +92,7 @@ export function auditCheckpointRoutes(
             description: 'The report',
             content: { 'application/json': { schema: CheckpointReport } },
           },
-          ...problemResponses(400, 401, 403, 413, 422),
+          ...problemResponses(400, 401, 403, 413, 415, 422),
         },
       }),
       async (c) =>

@@ -34,6 +34,7 @@ export function auditExportRoutes(store: Store) {
     createRoute({
       method: 'get',
       path: '/audit/export',
+      operationId: 'exportAudit',
       tags: ['Audit'],
       summary:
         'Export the events in scope (NDJSON or CSV), streamed, with every field of every hash',

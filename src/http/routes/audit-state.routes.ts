@@ -46,6 +46,7 @@ export function auditStateRoutes(store: Store) {
     createRoute({
       method: 'get',
       path: '/instances/{id}/state',
+      operationId: 'getInstanceState',
       tags: ['Audit'],
       summary:
         'Time travel: the state as it was at a recorded time (at) or on a date (effectiveAt)',

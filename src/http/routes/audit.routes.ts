@@ -9,6 +9,7 @@ export function auditRoutes(store: Store) {
     createRoute({
       method: 'get',
       path: '/audit/verify',
+      operationId: 'verifyAudit',
       tags: ['Audit'],
       summary: 'Recompute every hash from the stored fields and report each break',
       security: bearer,

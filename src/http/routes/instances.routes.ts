@@ -9,6 +9,8 @@ import {
   readInstance,
 } from '../../engine/read-instances.ts'
 import { badRequest } from '../../errors.ts'
+import { jsonWithETag } from '../conditional.ts'
+import { ConditionalHeaders, IdempotencyHeaders, etagHeader, notModified } from '../responses.ts'
 import { newRouter, bearer } from '../router.ts'
 import {
   Event,
@@ -23,12 +25,11 @@ import {
   TeamMember,
 } from '../schemas.ts'
 
-const EventHeaders = z.object({
-  'if-match': z.string().max(40).optional().openapi({ example: '"3"' }),
-  'idempotency-key': z
-    .string()
-    .regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key: 1–200 zichtbare ASCII-tekens.')
-    .optional(),
+const EventHeaders = IdempotencyHeaders.extend({
+  'if-match': z.string().max(40).optional().openapi({
+    example: '"3"',
+    description: 'The version the event is meant for (the ETag of the read): 412 when it moved.',
+  }),
 })
 
 /** `"3"`, `W/"3"` or `3` → 3; `*` (any version) → no condition. */
@@ -49,6 +50,7 @@ export function instanceRoutes(store: Store) {
       createRoute({
         method: 'get',
         path: '/instances',
+        operationId: 'listInstances',
         tags: ['Processen'],
         summary: 'List process instances in scope',
         security: bearer,
@@ -68,28 +70,31 @@ export function instanceRoutes(store: Store) {
       createRoute({
         method: 'get',
         path: '/instances/{id}',
+        operationId: 'getInstance',
         tags: ['Processen'],
         summary: 'Read an instance: state, context, what is possible and why the rest is not',
         security: bearer,
-        request: { params: IdParam },
+        request: { params: IdParam, headers: ConditionalHeaders },
         responses: {
           200: {
             description: 'The instance (ETag: its version)',
+            headers: etagHeader('The instance version, as If-Match takes it: `"3"`.'),
             content: { 'application/json': { schema: Instance } },
           },
-          ...problemResponses(401, 403, 404),
+          ...notModified,
+          ...problemResponses(400, 401, 403, 404),
         },
       }),
       async (c) => {
         const instance = await readInstance(store, c.var.principal, c.req.valid('param').id)
-        c.header('ETag', `"${instance.version}"`)
-        return c.json(instance, 200)
+        return jsonWithETag(c, instance, `"${instance.version}"`)
       },
     )
     .openapi(
       createRoute({
         method: 'post',
         path: '/instances/{id}/events',
+        operationId: 'postEvent',
         tags: ['Processen'],
         summary: 'Send an event; 422 with Dutch reasons when it is not possible now',
         security: bearer,
@@ -99,8 +104,12 @@ export function instanceRoutes(store: Store) {
           body: { required: true, content: { 'application/json': { schema: EventInput } } },
         },
         responses: {
-          200: { description: 'Applied', content: { 'application/json': { schema: EventPosted } } },
-          ...problemResponses(400, 401, 403, 404, 409, 412, 413, 422),
+          200: {
+            description: 'Applied',
+            headers: etagHeader('The instance version after the event.'),
+            content: { 'application/json': { schema: EventPosted } },
+          },
+          ...problemResponses(400, 401, 403, 404, 412, 413, 415, 422),
         },
       }),
       async (c) => {
@@ -122,6 +131,7 @@ export function instanceRoutes(store: Store) {
       createRoute({
         method: 'get',
         path: '/instances/{id}/members',
+        operationId: 'listTeamMembers',
         tags: ['Processen'],
         summary: 'The members of a team, by name (each name resolved is written to the access log)',
         security: bearer,
@@ -149,28 +159,30 @@ export function instanceRoutes(store: Store) {
       createRoute({
         method: 'get',
         path: '/instances/{id}/events',
+        operationId: 'listInstanceEvents',
         tags: ['Processen'],
         summary: 'The history of an instance, oldest first, with its hash chain',
         security: bearer,
-        request: { params: IdParam, query: EventsQuery },
+        request: { params: IdParam, query: EventsQuery, headers: ConditionalHeaders },
         responses: {
           200: {
             description: 'A page',
+            headers: etagHeader('A digest of this page: it changes with any byte of the answer.'),
             content: { 'application/json': { schema: pageOf(Event, 'EventPage') } },
           },
+          ...notModified,
           ...problemResponses(400, 401, 403, 404),
         },
       }),
-      async (c) =>
-        c.json(
-          await listInstanceEvents(
-            store,
-            c.var.principal,
-            c.req.valid('param').id,
-            c.req.valid('query'),
-            'GET /api/v1/instances/:id/events',
-          ),
-          200,
-        ),
+      async (c) => {
+        const page = await listInstanceEvents(
+          store,
+          c.var.principal,
+          c.req.valid('param').id,
+          c.req.valid('query'),
+          'GET /api/v1/instances/:id/events',
+        )
+        return jsonWithETag(c, page)
+      },
     )
 }

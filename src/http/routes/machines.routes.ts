@@ -27,6 +27,7 @@ export function machineRoutes() {
       createRoute({
         method: 'get',
         path: '/machines',
+        operationId: 'listMachines',
         tags: ['Machines'],
         summary: 'The process machines: states, events and their payload JSON schemas',
         security: bearer,
@@ -46,6 +47,7 @@ export function machineRoutes() {
       createRoute({
         method: 'get',
         path: '/machines/{id}',
+        operationId: 'getMachine',
         tags: ['Machines'],
         summary: 'One machine',
         security: bearer,

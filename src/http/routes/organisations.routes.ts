@@ -1,7 +1,9 @@
 import { createRoute } from '@hono/zod-openapi'
 import type { Store } from '../../engine/store.ts'
+import { idempotencyOf } from '../../engine/idempotency.ts'
 import { createOrganisation, listVisibleOrganisations } from '../../engine/organisations.service.ts'
 import { newRouter, bearer } from '../router.ts'
+import { IdempotencyHeaders } from '../responses.ts'
 import { Organisation, OrganisationInput, PageQuery, pageOf, problemResponses } from '../schemas.ts'
 
 export function organisationRoutes(store: Store) {
@@ -10,10 +12,12 @@ export function organisationRoutes(store: Store) {
       createRoute({
         method: 'post',
         path: '/organisations',
+        operationId: 'createOrganisation',
         tags: ['Beheer'],
         summary: 'Create an organisation (admin)',
         security: bearer,
         request: {
+          headers: IdempotencyHeaders,
           body: { required: true, content: { 'application/json': { schema: OrganisationInput } } },
         },
         responses: {
@@ -21,16 +25,21 @@ export function organisationRoutes(store: Store) {
             description: 'Created',
             content: { 'application/json': { schema: Organisation } },
           },
-          ...problemResponses(400, 401, 403),
+          ...problemResponses(400, 401, 403, 413, 415, 422),
         },
       }),
-      async (c) =>
-        c.json(await createOrganisation(store, c.var.principal, c.req.valid('json')), 201),
+      async (c) => {
+        const body = c.req.valid('json')
+        const key = c.req.valid('header')['idempotency-key']
+        const idempotency = idempotencyOf(key, 'createOrganisation', { body })
+        return c.json(await createOrganisation(store, c.var.principal, body, { idempotency }), 201)
+      },
     )
     .openapi(
       createRoute({
         method: 'get',
         path: '/organisations',
+        operationId: 'listOrganisations',
         tags: ['Beheer'],
         summary: 'List organisations in scope',
         security: bearer,

@@ -9,6 +9,7 @@ export function peopleEraseRoutes(store: Store) {
     createRoute({
       method: 'delete',
       path: '/people/{id}',
+      operationId: 'erasePerson',
       tags: ['Beheer'],
       summary:
         'Erase a person (admin): name and e-mail are removed everywhere; ids and chains stay',

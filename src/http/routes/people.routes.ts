@@ -6,8 +6,10 @@ import {
   listVisiblePeople,
   readPerson,
 } from '../../engine/people.service.ts'
+import { idempotencyOf } from '../../engine/idempotency.ts'
 import { linkIdentity } from '../../engine/person-identities.service.ts'
 import { newRouter, bearer } from '../router.ts'
+import { IdempotencyHeaders } from '../responses.ts'
 import {
   AffiliationInput,
   Identities,
@@ -28,23 +30,31 @@ export function peopleRoutes(store: Store) {
       createRoute({
         method: 'post',
         path: '/people',
+        operationId: 'createPerson',
         tags: ['Beheer'],
         summary: 'Create a person (admin; hr for its own organisations)',
         security: bearer,
         request: {
+          headers: IdempotencyHeaders,
           body: { required: true, content: { 'application/json': { schema: PersonInput } } },
         },
         responses: {
           201: { description: 'Created', content: { 'application/json': { schema: Person } } },
-          ...problemResponses(400, 401, 403, 404, 422),
+          ...problemResponses(400, 401, 403, 404, 413, 415, 422),
         },
       }),
-      async (c) => c.json(await createPerson(store, c.var.principal, c.req.valid('json')), 201),
+      async (c) => {
+        const body = c.req.valid('json')
+        const key = c.req.valid('header')['idempotency-key']
+        const idempotency = idempotencyOf(key, 'createPerson', { body })
+        return c.json(await createPerson(store, c.var.principal, body, { idempotency }), 201)
+      },
     )
     .openapi(
       createRoute({
         method: 'get',
         path: '/people',
+        operationId: 'listPeople',
         tags: ['Beheer'],
         summary: 'List people in scope (every listed person is written to the access log)',
         security: bearer,
@@ -79,6 +89,7 @@ export function peopleRoutes(store: Store) {
       createRoute({
         method: 'get',
         path: '/people/{id}',
+        operationId: 'getPerson',
         tags: ['Beheer'],
         summary: 'Read a person in scope',
         security: bearer,
@@ -103,39 +114,43 @@ export function peopleRoutes(store: Store) {
       createRoute({
         method: 'post',
         path: '/people/{id}/affiliations',
+        operationId: 'addAffiliation',
         tags: ['Beheer'],
         summary: 'Record that a person also works at an organisation (admin; hr for its own)',
         security: bearer,
         request: {
           params: IdParam,
+          headers: IdempotencyHeaders,
           body: { required: true, content: { 'application/json': { schema: AffiliationInput } } },
         },
         responses: {
           201: { description: 'Added', content: { 'application/json': { schema: Person } } },
-          ...problemResponses(400, 401, 403, 404, 422),
+          ...problemResponses(400, 401, 403, 404, 413, 415, 422),
         },
       }),
-      async (c) =>
-        c.json(
-          await addAffiliation(
-            store,
-            c.var.principal,
-            c.req.valid('param').id,
-            c.req.valid('json'),
-          ),
+      async (c) => {
+        const params = c.req.valid('param')
+        const body = c.req.valid('json')
+        const key = c.req.valid('header')['idempotency-key']
+        const idempotency = idempotencyOf(key, 'addAffiliation', { params, body })
+        return c.json(
+          await addAffiliation(store, c.var.principal, params.id, body, { idempotency }),
           201,
-        ),
+        )
+      },
     )
     .openapi(
       createRoute({
         method: 'post',
         path: '/people/{id}/identities',
+        operationId: 'linkIdentity',
         tags: ['Beheer'],
         summary:
           'Link a sign-in account (an OpenID Connect subject) to a person, for providers set to match by subject',
         security: bearer,
         request: {
           params: IdParam,
+          headers: IdempotencyHeaders,
           body: { required: true, content: { 'application/json': { schema: IdentityInput } } },
         },
         responses: {
@@ -143,13 +158,18 @@ export function peopleRoutes(store: Store) {
             description: 'The person’s linked accounts',
             content: { 'application/json': { schema: Identities } },
           },
-          ...problemResponses(400, 401, 403, 404, 422),
+          ...problemResponses(400, 401, 403, 404, 413, 415, 422),
         },
       }),
-      async (c) =>
-        c.json(
-          await linkIdentity(store, c.var.principal, c.req.valid('param').id, c.req.valid('json')),
+      async (c) => {
+        const params = c.req.valid('param')
+        const body = c.req.valid('json')
+        const key = c.req.valid('header')['idempotency-key']
+        const idempotency = idempotencyOf(key, 'linkIdentity', { params, body })
+        return c.json(
+          await linkIdentity(store, c.var.principal, params.id, body, { idempotency }),
           201,
-        ),
+        )
+      },
     )
 }

@@ -1,7 +1,9 @@
 import { createRoute } from '@hono/zod-openapi'
 import type { Store } from '../../engine/store.ts'
+import { idempotencyOf } from '../../engine/idempotency.ts'
 import { createPilot, listVisiblePilots, readPilot } from '../../engine/pilots.service.ts'
 import { newRouter, bearer } from '../router.ts'
+import { IdempotencyHeaders } from '../responses.ts'
 import { IdParam, PageQuery, Pilot, PilotInput, pageOf, problemResponses } from '../schemas.ts'
 
 export function pilotRoutes(store: Store) {
@@ -10,23 +12,31 @@ export function pilotRoutes(store: Store) {
       createRoute({
         method: 'post',
         path: '/pilots',
+        operationId: 'createPilot',
         tags: ['Pilots'],
         summary: 'Start a pilot; 1b starts with two ontwikkelteams, the others with one',
         security: bearer,
         request: {
+          headers: IdempotencyHeaders,
           body: { required: true, content: { 'application/json': { schema: PilotInput } } },
         },
         responses: {
           201: { description: 'Created', content: { 'application/json': { schema: Pilot } } },
-          ...problemResponses(400, 401, 403, 404, 422),
+          ...problemResponses(400, 401, 403, 404, 413, 415, 422),
         },
       }),
-      async (c) => c.json(await createPilot(store, c.var.principal, c.req.valid('json')), 201),
+      async (c) => {
+        const body = c.req.valid('json')
+        const key = c.req.valid('header')['idempotency-key']
+        const idempotency = idempotencyOf(key, 'createPilot', { body })
+        return c.json(await createPilot(store, c.var.principal, body, { idempotency }), 201)
+      },
     )
     .openapi(
       createRoute({
         method: 'get',
         path: '/pilots',
+        operationId: 'listPilots',
         tags: ['Pilots'],
         summary: 'List pilots in scope',
         security: bearer,
@@ -46,6 +56,7 @@ export function pilotRoutes(store: Store) {
       createRoute({
         method: 'get',
         path: '/pilots/{id}',
+        operationId: 'getPilot',
         tags: ['Pilots'],
         summary: 'Read a pilot in scope',
         security: bearer,

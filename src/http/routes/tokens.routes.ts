@@ -6,7 +6,9 @@ import {
   listAllTokens,
   revokeTokenAsPrincipal,
 } from '../../engine/tokens.service.ts'
+import { idempotencyOf } from '../../engine/idempotency.ts'
 import { newRouter, bearer } from '../router.ts'
+import { IdempotencyHeaders } from '../responses.ts'
 import {
   IdParam,
   Token,
@@ -22,10 +24,14 @@ export function tokenRoutes(store: Store) {
       createRoute({
         method: 'post',
         path: '/tokens',
+        operationId: 'createToken',
         tags: ['Beheer'],
         summary: 'Create a token (admin); the secret is shown only in this answer',
+        description:
+          'The secret is never stored. A retry with the same Idempotency-Key creates no second token and shows no secret: it is refused with 409 and the `tokenId` of the token the first request created.',
         security: bearer,
         request: {
+          headers: IdempotencyHeaders,
           body: { required: true, content: { 'application/json': { schema: TokenInput } } },
         },
         responses: {
@@ -33,15 +39,21 @@ export function tokenRoutes(store: Store) {
             description: 'Created',
             content: { 'application/json': { schema: TokenCreated } },
           },
-          ...problemResponses(400, 401, 403, 422),
+          ...problemResponses(400, 401, 403, 409, 413, 415, 422),
         },
       }),
-      async (c) => c.json(await createToken(store, c.var.principal, c.req.valid('json')), 201),
+      async (c) => {
+        const body = c.req.valid('json')
+        const key = c.req.valid('header')['idempotency-key']
+        const idempotency = idempotencyOf(key, 'createToken', { body })
+        return c.json(await createToken(store, c.var.principal, body, { idempotency }), 201)
+      },
     )
     .openapi(
       createRoute({
         method: 'get',
         path: '/tokens',
+        operationId: 'listTokens',
         tags: ['Beheer'],
         summary: 'List tokens, without their secrets (admin)',
         security: bearer,
@@ -59,6 +71,7 @@ export function tokenRoutes(store: Store) {
       createRoute({
         method: 'delete',
         path: '/tokens/{id}',
+        operationId: 'revokeToken',
         tags: ['Beheer'],
         summary: 'Revoke a token (admin); it stops working at once',
         security: bearer,
@@ -74,6 +87,7 @@ export function tokenRoutes(store: Store) {
       createRoute({
         method: 'put',
         path: '/tokens/{id}/person',
+        operationId: 'bindTokenToPerson',
         tags: ['Beheer'],
         summary: 'Bind a token to the person who uses it (admin); its acts then name that person',
         security: bearer,
@@ -83,7 +97,7 @@ export function tokenRoutes(store: Store) {
         },
         responses: {
           200: { description: 'Bound', content: { 'application/json': { schema: Token } } },
-          ...problemResponses(400, 401, 403, 404, 422),
+          ...problemResponses(400, 401, 403, 404, 413, 415, 422),
         },
       }),
       async (c) =>

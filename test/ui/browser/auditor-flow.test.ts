@@ -57,7 +57,10 @@ describe('an auditor in Chromium', () => {
   })
 
   it('sees the state on a date, and exports the history', async () => {
-    const today = new Date().toISOString().slice(0, 10)
+    // The app's days are Amsterdam days: between 23:00 and 24:00 UTC, UTC is still on yesterday.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
+      new Date(),
+    )
     await page.getByLabel('Stand op datum').fill(today)
     expect(await clickAndLoad(page, page.getByRole('button', { name: 'Toon stand' }))).toBe(200)
     expect(await mainText(page)).toMatch(/Stand op \d+ \w+ \d{4}/)

@@ -126,7 +126,7 @@ describe('every page type (demo data, Chromium, axe-core)', () => {
       await check(
         page,
         '43-auditor-stand-op-datum',
-        `/audit/${transitionId}?datum=${new Date().toISOString().slice(0, 10)}`,
+        `/audit/${transitionId}?datum=${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date())}`,
       )
       await check(page, '44-auditor-beheerketen', '/audit/beheer')
     })
