@@ -19,8 +19,8 @@ export interface Proc {
 /** `doorlopend serve` as its own process on 127.0.0.1 and a free port. */
 export function startEngine(env: Record<string, string>): Promise<Proc> {
   // One bench token sends every request: the per-client limit would answer most of them 429.
-  // Request lines at info would be kept in the harness's memory; the engine's own cost is measured.
-  env = { RATE_LIMIT_PER_10S: '0', LOG_LEVEL: 'warn', ...env }
+  // Logs at info, as in production: the engine's cost includes its request lines.
+  env = { RATE_LIMIT_PER_10S: '0', ...env }
   // BENCH_CPU_PROF=<dir>: the server writes a CPU profile there when it stops.
   const profile = process.env.BENCH_CPU_PROF
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []
@@ -38,14 +38,22 @@ async function startProcess(args: string[], env: Record<string, string>): Promis
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  // Output is kept until the server listens (for the error message), then dropped: a request line
+  // per request would otherwise pile up in the harness's memory.
   let log = ''
-  child.stdout?.on('data', (d: Buffer) => (log += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => (log += d.toString()))
+  let listening = false
+  const keep = (d: Buffer) => {
+    if (!listening) log += d.toString()
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`did not start in 60 s:\n${log}`)), 60_000)
     child.stdout?.on('data', () => {
       const match = /luistert op (http:\/\/127\.0\.0\.1:\d+)/.exec(log)
-      if (match?.[1]) {
+      if (match?.[1] && !listening) {
+        listening = true
+        log = ''
         clearTimeout(timer)
         resolve(match[1])
       }
