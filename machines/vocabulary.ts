@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
-// The domain's closed vocabularies (shared/DOMAIN.md). Each is a const array for iteration and a
-// zod enum for validation; the TypeScript type is inferred from the enum.
+// The domain's closed vocabularies. Each is a const array for iteration and a zod enum for
+// validation; the TypeScript type is inferred from the enum.
 
 export const organisationKinds = [
   'bestuur',

@@ -6,7 +6,7 @@ import { DATABASES, freshDatabase } from '../support/db.ts'
 import type { TestDatabase } from '../support/db.ts'
 import { startServerProcess } from '../support/server-process.ts'
 import type { ServerProcess } from '../support/server-process.ts'
-import { buildWorld } from '../support/world.ts'
+import { worldWithTeams } from '../support/world.ts'
 
 const WRITERS = 50
 const KILLS = 20
@@ -34,16 +34,7 @@ describe.each(DATABASES)('SIGKILL at random moments on %s', (kind) => {
   beforeEach(async () => {
     db = await freshDatabase(kind)
     const { admin } = await testApp(db.store)
-    const world = await buildWorld(admin)
-    instances = [world.teamId]
-    while (instances.length < INSTANCES) {
-      const pilot = await admin.post('/api/v1/pilots', {
-        name: `Pilot ${instances.length}`,
-        scenario: '1a',
-        organisationIds: [world.orgA, world.orgB],
-      })
-      instances.push(pilot.body.teams[0].instanceId as string)
-    }
+    ;({ instances } = await worldWithTeams(admin, INSTANCES))
   }, 60_000)
   afterEach(async () => {
     await server?.stop('SIGKILL')

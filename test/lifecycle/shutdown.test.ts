@@ -6,7 +6,7 @@ import { DATABASES, freshDatabase } from '../support/db.ts'
 import type { TestDatabase } from '../support/db.ts'
 import { startServerProcess } from '../support/server-process.ts'
 import type { ServerProcess } from '../support/server-process.ts'
-import { buildWorld } from '../support/world.ts'
+import { worldWithTeams } from '../support/world.ts'
 
 const WRITERS = 50
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -37,16 +37,7 @@ describe.each(DATABASES)('SIGTERM during a write load on %s', (kind) => {
   beforeEach(async () => {
     db = await freshDatabase(kind)
     const { admin } = await testApp(db.store)
-    const world = await buildWorld(admin)
-    instances = [world.teamId]
-    while (instances.length < 5) {
-      const pilot = await admin.post('/api/v1/pilots', {
-        name: `Pilot ${instances.length}`,
-        scenario: '1a',
-        organisationIds: [world.orgA, world.orgB],
-      })
-      instances.push(pilot.body.teams[0].instanceId as string)
-    }
+    ;({ instances } = await worldWithTeams(admin, 5))
   }, 60_000)
   afterEach(async () => {
     await server?.stop('SIGKILL')

@@ -15,7 +15,7 @@ import type { TestDatabase } from '../support/db.ts'
 import { startServerProcess } from '../support/server-process.ts'
 import type { ServerProcess } from '../support/server-process.ts'
 import { tamper } from '../support/tamper.ts'
-import { buildWorld } from '../support/world.ts'
+import { worldWithTeams } from '../support/world.ts'
 
 const run = promisify(execFile)
 const BIN = fileURLToPath(new URL('../../bin/doorlopend.js', import.meta.url))
@@ -70,16 +70,7 @@ describe('doorlopend backup on SQLite', () => {
     db = await freshDatabase('sqlite')
     dir = mkdtempSync(join(tmpdir(), 'doorlopend-backup-'))
     const { admin } = await testApp(db.store)
-    const world = await buildWorld(admin)
-    instances = [world.teamId]
-    while (instances.length < INSTANCES) {
-      const pilot = await admin.post('/api/v1/pilots', {
-        name: `Pilot ${instances.length}`,
-        scenario: '1a',
-        organisationIds: [world.orgA, world.orgB],
-      })
-      instances.push(pilot.body.teams[0].instanceId as string)
-    }
+    ;({ instances } = await worldWithTeams(admin, INSTANCES))
   }, 60_000)
   afterEach(async () => {
     await server?.stop()

@@ -109,3 +109,24 @@ export async function buildWorld(admin: Client): Promise<World> {
     transitionInstanceId: transition.instanceId,
   }
 }
+
+/**
+ * The world and `count` team instances to write to (the world's team, then one per new pilot of
+ * orgA and orgB): what load tests spread their writers over.
+ */
+export async function worldWithTeams(
+  admin: Client,
+  count: number,
+): Promise<{ world: World; instances: string[] }> {
+  const world = await buildWorld(admin)
+  const instances = [world.teamId]
+  while (instances.length < count) {
+    const pilot = await admin.post('/api/v1/pilots', {
+      name: `Pilot ${instances.length}`,
+      scenario: '1a',
+      organisationIds: [world.orgA, world.orgB],
+    })
+    instances.push(pilot.body.teams[0].instanceId as string)
+  }
+  return { world, instances }
+}

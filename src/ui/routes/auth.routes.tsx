@@ -58,11 +58,12 @@ export function authRoutes(deps: UiDeps) {
         await deps.limits.loginFailed(address)
         return showLogin(c, { back, error: 'Dit token is onbekend of ingetrokken.' }, 401)
       }
-      await startSession(c, deps, {
-        tokenId: principal.tokenId,
-        personId: principal.personId,
-        via: 'token',
-      })
+      await startSession(
+        c,
+        deps,
+        { tokenId: principal.tokenId, personId: principal.personId, via: 'token' },
+        principal,
+      )
       return c.redirect(back, 303)
     })
     .post(

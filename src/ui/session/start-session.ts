@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import type { Principal } from '../../access/principal.ts'
 import { logSignIn } from '../../audit/access-log.service.ts'
 import type { UiDeps, UiEnv } from '../env.ts'
 import { clearCookie, writeCookie } from './cookies.ts'
@@ -13,6 +14,8 @@ export async function startSession(
   c: Context<UiEnv>,
   deps: UiDeps,
   input: { tokenId: string; personId: string | null; via: string },
+  /** The token's principal when the caller has it already (token login); else read back. */
+  principal?: Principal,
 ): Promise<void> {
   const previous = c.get('session')
   if (previous?.live) await deps.sessions.end(previous.session.id)
@@ -20,8 +23,8 @@ export async function startSession(
     ...input,
     device: deviceLabel(c.req.header('user-agent')),
   })
-  const started = await deps.sessions.resolve(cookie)
-  if (started?.live) await logSignIn(deps.store, started.principal)
+  const holder = principal ?? (await liveHolder(deps, cookie))
+  if (holder) await logSignIn(deps.store, holder)
   clearCookie(c, 'login')
   writeCookie(c, 'session', cookie)
 }
@@ -42,4 +45,9 @@ export async function endSession(
     ? await deps.signIn.logoutUrl(provider, '/login?uitgelogd=1')
     : undefined
   return atProvider ?? '/login?uitgelogd=1'
+}
+
+async function liveHolder(deps: UiDeps, cookie: string): Promise<Principal | undefined> {
+  const started = await deps.sessions.resolve(cookie)
+  return started?.live ? started.principal : undefined
 }
