@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Kysely, Selectable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely'
 
 /** Timestamps are ISO-8601 strings on both databases, so hashes and exports read the same. */
 type Timestamp = string
@@ -79,8 +79,13 @@ export interface EventTable {
   reason: string | null
   actor_token_id: string
   actor_role: string
-  /** 1: the actor is token and role; 2: also the person and the organisation acted for. */
+  /**
+   * 1: the actor is token and role; 2: also the person and the organisation acted for; 3: also
+   * the machine version (`machine_version`) the event was applied under.
+   */
   format: Generated<number>
+  /** Format 3: the machine version the event was applied under; null before (version 1). */
+  machine_version: ColumnType<number | null, number | null | undefined, number | null>
   actor_person_id: string | null
   actor_organisation_id: string | null
   recorded_at: Timestamp
@@ -179,6 +184,21 @@ export interface RateLimitTable {
   count: number
 }
 
+/**
+ * A resolved snapshot of an instance after event `seq`, kept so that time travel replays from the
+ * nearest one instead of from event 1. Only a cache of the history: dropping every row changes
+ * no answer, only its speed.
+ */
+export interface KeptSnapshotTable {
+  instance_id: string
+  seq: number
+  machine_version: number
+  /** The stored snapshot JSON ({ value, context }). */
+  snapshot: string
+  /** The hash of event `seq`: a kept snapshot counts only while the history still has it. */
+  event_hash: string
+}
+
 export interface Database {
   organisations: OrganisationTable
   people: PersonTable
@@ -188,6 +208,7 @@ export interface Database {
   instance_organisations: InstanceOrganisationTable
   instance_people: InstancePersonTable
   events: EventTable
+  kept_snapshots: KeptSnapshotTable
   pilots: PilotTable
   transitions: TransitionTable
   idempotency_keys: IdempotencyTable

@@ -5,12 +5,14 @@ import * as initial from './migrations/2026-11-23-initial.ts'
 import * as audit from './migrations/2026-11-24-audit.ts'
 import * as mandate from './migrations/2026-12-01-mandate.ts'
 import * as sessions from './migrations/2026-12-02-sessions.ts'
+import * as machineVersions from './migrations/2026-12-03-machine-versions.ts'
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-initial': initial,
   '2026-11-24-audit': audit,
   '2026-12-01-mandate': mandate,
   '2026-12-02-sessions': sessions,
+  '2026-12-03-machine-versions': machineVersions,
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

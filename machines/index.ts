@@ -1,15 +1,46 @@
 import { ontwikkelteam } from './ontwikkelteam.machine.ts'
 import { rolovergang } from './rolovergang.machine.ts'
+import type { SnapshotMigration } from './migration-types.ts'
 import type { MachineDefinition } from './types.ts'
 
 export type MachineId = 'ontwikkelteam' | 'rolovergang'
 
-/** Every machine the engine runs, by id. */
-export const machines: Record<MachineId, MachineDefinition> = { ontwikkelteam, rolovergang }
+/**
+ * Every released version of every machine, oldest first. A released version is never changed
+ * (test/machines/frozen.test.ts holds each to its recorded definition); a change is a new version
+ * with a declared migration.
+ */
+export const machineVersions: readonly MachineDefinition[] = [ontwikkelteam, rolovergang]
 
-/** The machine with this id, or undefined. */
-export function getMachine(id: string): MachineDefinition | undefined {
-  return Object.hasOwn(machines, id) ? machines[id as MachineId] : undefined
+/** Every declared migration between two versions of a machine. */
+export const snapshotMigrations: readonly SnapshotMigration[] = []
+
+const latest = new Map<string, MachineDefinition>()
+for (const def of machineVersions) {
+  const known = latest.get(def.id)
+  if (!known || known.version < def.version) latest.set(def.id, def)
+}
+
+/** The newest version of every machine, by id: what new instances are created with. */
+export const machines = Object.fromEntries(latest) as Record<MachineId, MachineDefinition>
+
+/**
+ * The machine with this id in this version (the newest when no version is given), or undefined.
+ * An instance runs the version it names in `machine_version`.
+ */
+export function getMachine(id: string, version?: number): MachineDefinition | undefined {
+  if (version === undefined) return latest.get(id)
+  return machineVersions.find((def) => def.id === id && def.version === version)
+}
+
+/** Every version of the machine, oldest first. */
+export function versionsOf(id: string): MachineDefinition[] {
+  return machineVersions.filter((def) => def.id === id)
+}
+
+/** The declared migration from `from` to `to`, or undefined. */
+export function migrationFor(id: string, from: number, to: number): SnapshotMigration | undefined {
+  return snapshotMigrations.find((m) => m.machine === id && m.from === from && m.to === to)
 }
 
 export {
@@ -29,6 +60,7 @@ export type { Step } from './runtime.ts'
 export { sampleEvents, sampleInput } from './samples.ts'
 export type { SampleOptions } from './samples.ts'
 export type * from './types.ts'
+export type * from './migration-types.ts'
 export * from './vocabulary.ts'
 export { ontwikkelteam, ontwikkelteamMachine } from './ontwikkelteam.machine.ts'
 export { rolovergang, rolovergangMachine } from './rolovergang.machine.ts'

@@ -61,6 +61,7 @@ export async function countExportEvents(db: Db, filter: ExportFilter): Promise<n
 export interface HeadRow {
   id: string
   machine_id: string
+  machine_version: number
   version: number
   head_hash: string
 }
@@ -70,7 +71,7 @@ export async function getHeads(db: Db, ids: readonly string[]): Promise<HeadRow[
   if (ids.length === 0) return []
   return db
     .selectFrom('instances')
-    .select(['id', 'machine_id', 'version', 'head_hash'])
+    .select(['id', 'machine_id', 'machine_version', 'version', 'head_hash'])
     .where('id', 'in', ids)
     .execute()
 }
@@ -82,7 +83,7 @@ export async function getHeads(db: Db, ids: readonly string[]): Promise<HeadRow[
 export async function listHeadsWithoutEvents(db: Db, filter: ExportFilter): Promise<HeadRow[]> {
   let query = db
     .selectFrom('instances')
-    .select(['id', 'machine_id', 'version', 'head_hash'])
+    .select(['id', 'machine_id', 'machine_version', 'version', 'head_hash'])
     .where((eb) =>
       eb.not(
         eb.exists(

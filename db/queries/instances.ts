@@ -28,7 +28,10 @@ const updateHead = prepared(
     db,
     id: string,
     fromVersion: number,
-    next: Pick<Instance, 'snapshot' | 'status' | 'version' | 'head_hash' | 'updated_at'>,
+    next: Pick<
+      Instance,
+      'snapshot' | 'status' | 'version' | 'head_hash' | 'updated_at' | 'machine_version'
+    >,
   ) =>
     db.updateTable('instances').set(next).where('id', '=', id).where('version', '=', fromVersion),
 )
@@ -41,7 +44,10 @@ export async function advanceInstance(
   db: Db,
   id: string,
   fromVersion: number,
-  next: Pick<Instance, 'snapshot' | 'status' | 'version' | 'head_hash' | 'updated_at'>,
+  next: Pick<
+      Instance,
+      'snapshot' | 'status' | 'version' | 'head_hash' | 'updated_at' | 'machine_version'
+    >,
 ): Promise<boolean> {
   const result = await updateHead(db, id, fromVersion, next)
   return result.numAffectedRows === 1n

@@ -45,6 +45,7 @@ const headRecord = (h: HeadRow): HeadRecord => ({
   kind: 'head',
   instanceId: h.id,
   machineId: h.machine_id,
+  machineVersion: h.machine_version,
   version: h.version,
   headHash: h.head_hash,
 })
@@ -108,6 +109,7 @@ export async function prepareExport(
             head = heads.get(row.instance_id) ?? {
               id: row.instance_id,
               machine_id: '',
+              machine_version: 0,
               version: -1,
               head_hash: '',
             }

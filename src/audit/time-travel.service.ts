@@ -1,9 +1,11 @@
 import type { EventRow } from '../../db/database.ts'
 import { listEvents } from '../../db/queries/events.ts'
-import { EventNotPossibleError, apply, getMachine, start } from '../../machines/index.ts'
+import { EventNotPossibleError, getMachine } from '../../machines/index.ts'
 import type { MachineDefinition, StoredSnapshot } from '../../machines/types.ts'
 import type { Principal } from '../access/principal.ts'
 import { loadVisibleInstance } from '../engine/read-instances.ts'
+import { replayStep } from '../engine/replay.ts'
+import type { Replaying } from '../engine/replay.ts'
 import type { Store } from '../engine/store.ts'
 import { ProblemError } from '../errors.ts'
 import { Slices } from '../workers/slices.ts'
@@ -65,47 +67,41 @@ function notYet(detail: string, first: string | undefined): ProblemError {
   })
 }
 
-type Replayed = { snapshot: StoredSnapshot } | { failed: EventRow; error: EventNotPossibleError }
+type Replayed =
+  | { snapshot: StoredSnapshot; def: MachineDefinition | undefined }
+  | { failed: EventRow; error: EventNotPossibleError }
 
 /**
  * Replays `rows` (in seq order; the first must be `aangemaakt`), or says which one did not apply.
- * A long history is replayed in slices, so that other requests are served meanwhile.
+ * Each event is applied under the machine version it was recorded under; a
+ * `definitie.gemigreerd` moves the snapshot to the next version. A long history is replayed in
+ * slices, so that other requests are served meanwhile. `machineId` undefined: the beheer chain,
+ * which has no machine.
  */
 async function replayRows(
-  def: MachineDefinition | undefined,
+  machineId: string | undefined,
   rows: readonly EventRow[],
 ): Promise<Replayed> {
+  let current: Replaying | undefined
   let snapshot: StoredSnapshot | undefined
   const slices = new Slices()
   for (const row of rows) {
     if (slices.due) await slices.pause()
-    if (!def) {
+    if (!machineId) {
       // The beheer chain has no machine: its state is what its events say.
       snapshot = { value: JSON.parse(row.state_after) as StoredSnapshot['value'], context: {} }
       continue
     }
-    const payload = JSON.parse(row.payload) as Record<string, unknown>
     try {
-      snapshot = snapshot
-        ? apply(def, snapshot, {
-            type: row.type,
-            payload,
-            reason: row.reason,
-            at: row.recorded_at,
-            actor: {
-              tokenId: row.actor_token_id,
-              role: row.actor_role,
-              personId: row.actor_person_id,
-            },
-          })
-        : start(def, payload, row.recorded_at)
+      current = replayStep(machineId, current, row)
     } catch (error) {
       if (error instanceof EventNotPossibleError) return { failed: row, error }
       throw error
     }
+    snapshot = current.snapshot
   }
   if (!snapshot) throw new Error('nothing to replay')
-  return { snapshot }
+  return { snapshot, def: current?.def }
 }
 
 /**
@@ -116,7 +112,7 @@ async function replayRows(
  * listed in `pulledIn`, as is the first event when an event in effect predates the instance.
  */
 async function effectiveReplay(
-  def: MachineDefinition | undefined,
+  machineId: string | undefined,
   rows: readonly EventRow[],
   day: string,
 ) {
@@ -130,9 +126,10 @@ async function effectiveReplay(
   }
   for (;;) {
     const applied = rows.filter((r) => included.has(r.seq))
-    const result = await replayRows(def, applied)
+    const result = await replayRows(machineId, applied)
     if ('snapshot' in result) {
-      return { applied, snapshot: result.snapshot, pulledIn: pulledIn.sort((a, b) => a - b) }
+      const sorted = pulledIn.sort((a, b) => a - b)
+      return { applied, snapshot: result.snapshot, def: result.def, pulledIn: sorted }
     }
     const skipped = rows.filter((r) => r.seq < result.failed.seq && !included.has(r.seq))
     const nearest = skipped[skipped.length - 1]
@@ -145,12 +142,12 @@ async function effectiveReplay(
 
 /** The recorded history replays; a failure means the machine changed under it. */
 async function replayAll(
-  def: MachineDefinition | undefined,
+  machineId: string | undefined,
   rows: readonly EventRow[],
-): Promise<StoredSnapshot> {
-  const result = await replayRows(def, rows)
+): Promise<{ snapshot: StoredSnapshot; def: MachineDefinition | undefined }> {
+  const result = await replayRows(machineId, rows)
   if ('failed' in result) throw result.error
-  return result.snapshot
+  return result
 }
 
 /**
@@ -165,10 +162,12 @@ export async function stateAt(
   moment: Moment,
 ): Promise<StateAt> {
   const instance = await loadVisibleInstance(store, principal, id)
-  const def = getMachine(instance.machine_id)
+  // The beheer chain has no machine of its own.
+  const machineId = getMachine(instance.machine_id) ? instance.machine_id : undefined
   let applied: EventRow[]
   let pulledIn: number[] = []
   let snapshot: StoredSnapshot
+  let def: MachineDefinition | undefined
   if ('at' in moment) {
     const at = new Date(moment.at).toISOString()
     applied = await history(store, id, (row) => row.recorded_at > at)
@@ -179,10 +178,10 @@ export async function stateAt(
         first?.recorded_at,
       )
     }
-    snapshot = await replayAll(def, applied)
+    ;({ snapshot, def } = await replayAll(machineId, applied))
   } else {
     const rows = await history(store, id)
-    const result = await effectiveReplay(def, rows, moment.effectiveAt)
+    const result = await effectiveReplay(machineId, rows, moment.effectiveAt)
     if (!result) {
       const first = rows.map(effectiveDay).sort()[0]
       throw notYet(
@@ -190,14 +189,15 @@ export async function stateAt(
         first,
       )
     }
-    ;({ applied, snapshot, pulledIn } = result)
+    ;({ applied, snapshot, pulledIn, def } = result)
   }
   const last = applied[applied.length - 1] as EventRow
   const appliedSeqs = new Set(applied.map((r) => r.seq))
   const start = effectiveDay(applied[0] as EventRow)
   return {
     id,
-    machine: { id: instance.machine_id, version: instance.machine_version },
+    // The version in force at that moment, which a later migration does not change.
+    machine: { id: instance.machine_id, version: def?.version ?? instance.machine_version },
     at: 'at' in moment ? new Date(moment.at).toISOString() : null,
     effectiveAt: 'effectiveAt' in moment ? moment.effectiveAt : null,
     state: snapshot.value,

@@ -29,6 +29,11 @@ export interface AppendInput {
   people?: readonly string[]
   /** The organisation the act is done for (the actor's mandate), or null. */
   actingFor?: string | null
+  /**
+   * The machine version the instance runs after this event, when the event moves it to another
+   * (a migration); otherwise it keeps the version it has.
+   */
+  machineVersion?: number
 }
 
 export interface Appended {
@@ -109,6 +114,7 @@ export class Writer {
   /** Appends one event to `instance`, whose current state value is `stateBefore`. */
   async append(instance: Instance, stateBefore: unknown, input: AppendInput): Promise<Appended> {
     const seq = instance.version + 1
+    const machineVersion = input.machineVersion ?? instance.machine_version
     const actor = {
       tokenId: this.actor.tokenId,
       role: this.actor.role,
@@ -127,6 +133,7 @@ export class Writer {
       effectiveDate: input.effectiveDate,
       stateBefore,
       stateAfter: input.stateAfter,
+      machineVersion,
     })
     await insertEvent(this.tx, {
       instance_id: instance.id,
@@ -145,8 +152,10 @@ export class Writer {
       state_after: JSON.stringify(input.stateAfter),
       prev_hash: instance.head_hash,
       hash,
+      machine_version: machineVersion,
     })
     const head = {
+      machine_version: machineVersion,
       snapshot: input.snapshot,
       status: input.status,
       version: seq,

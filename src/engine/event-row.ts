@@ -1,10 +1,11 @@
 import type { EventRow } from '../../db/database.ts'
+import { isEventFormat } from './hash.ts'
 import type { HashedEvent } from './hash.ts'
 
 /** The hashed fields of a stored event, parsed from its row (throws on JSON that does not parse). */
 export function hashedEventOf(row: EventRow): HashedEvent {
   return {
-    format: row.format === 2 ? 2 : 1,
+    format: isEventFormat(row.format) ? row.format : 1,
     instanceId: row.instance_id,
     seq: row.seq,
     type: row.type,
@@ -20,5 +21,6 @@ export function hashedEventOf(row: EventRow): HashedEvent {
     effectiveDate: row.effective_date,
     stateBefore: row.state_before === null ? null : (JSON.parse(row.state_before) as unknown),
     stateAfter: JSON.parse(row.state_after) as unknown,
+    machineVersion: row.format === 3 ? row.machine_version : null,
   }
 }

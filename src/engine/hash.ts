@@ -6,12 +6,25 @@ export const ZERO_HASH = '0'.repeat(64)
 /**
  * The format of a stored event. 1: the actor is a token and its role. 2: the actor also names the
  * person behind the token and the organisation the act was done for, and the hash covers
- * `format` itself, so a record cannot pass for the other format.
+ * `format` itself, so a record cannot pass for the other format. 3: as 2, and the hash also
+ * covers the version of the machine the event was applied under (`machineVersion`), so which
+ * rules an instance ran by is part of its tamper-evident history. Events of format 1 and 2 were
+ * all applied under version 1: there was no other.
  */
-export type EventFormat = 1 | 2
+export type EventFormat = 1 | 2 | 3
 
 /** The format every new event is written in. */
-export const CURRENT_EVENT_FORMAT: EventFormat = 2
+export const CURRENT_EVENT_FORMAT: EventFormat = 3
+
+/** Every event format that can be read and verified. */
+export function isEventFormat(value: unknown): value is EventFormat {
+  return value === 1 || value === 2 || value === 3
+}
+
+/** The machine version an event of this format and stored version was applied under. */
+export function machineVersionOf(format: EventFormat, stored: number | null): number {
+  return format === 3 && stored !== null ? stored : 1
+}
 
 /** Who did it: the token and its role; from format 2 also the person and the organisation. */
 export interface HashedActor {
@@ -36,6 +49,8 @@ export interface HashedEvent {
   effectiveDate: string | null
   stateBefore: unknown
   stateAfter: unknown
+  /** Format 3: the machine version the event was applied under (null in formats 1 and 2). */
+  machineVersion?: number | null
 }
 
 /**
@@ -63,10 +78,14 @@ export function eventHash(prevHash: string, event: HashedEvent): string {
  * `format` member and a two-field actor, exactly as such events were hashed when written.
  */
 function canonicalizeEvent(event: HashedEvent): string | undefined {
-  if (event.format !== 1 && event.format !== 2) {
+  if (!isEventFormat(event.format)) {
     throw new Error(`unknown event format ${String(event.format)}`)
   }
-  const v2 = event.format === 2
+  const v2 = event.format !== 1
+  const v3 = event.format === 3
+  if (v3 && !Number.isSafeInteger(event.machineVersion)) {
+    throw new Error('a format-3 event needs its machine version')
+  }
   const { actor } = event
   const members: (readonly [string, unknown])[] = [
     [
@@ -81,8 +100,9 @@ function canonicalizeEvent(event: HashedEvent): string | undefined {
         : { tokenId: actor.tokenId, role: actor.role },
     ],
     ['"effectiveDate"', event.effectiveDate],
-    ['"format"', v2 ? 2 : undefined],
+    ['"format"', v2 ? event.format : undefined],
     ['"instanceId"', event.instanceId],
+    ['"machineVersion"', v3 ? event.machineVersion : undefined],
     ['"payload"', event.payload],
     ['"reason"', event.reason],
     ['"recordedAt"', event.recordedAt],

@@ -22,7 +22,7 @@ export interface InstanceView {
 /** Builds the view of an instance row, with what is possible now and why the rest is not. */
 export function viewInstance(instance: Instance, snapshot?: StoredSnapshot): InstanceView {
   const stored = snapshot ?? snapshotOf(instance)
-  const def = getMachine(instance.machine_id)
+  const def = getMachine(instance.machine_id, instance.machine_version)
   const explanation = def ? explain(def, stored) : { possible: [], blocked: [] }
   return {
     id: instance.id,

@@ -30,7 +30,7 @@ export async function memberCandidates(
   route: string,
 ): Promise<Candidate[]> {
   const instance = await loadVisibleInstance(store, principal, instanceId)
-  const def = getMachine(instance.machine_id)
+  const def = getMachine(instance.machine_id, instance.machine_version)
   const snapshot = snapshotOf(instance)
   const organisationIds = await organisationIdsOf(store.db, instanceId)
   const on = def ? { instanceId, def, snapshot, organisationIds } : undefined

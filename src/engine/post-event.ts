@@ -63,14 +63,14 @@ export async function postEvent(
   request: EventRequest,
   options: PostOptions = {},
 ): Promise<PostResult> {
-  const seen: { machineId?: string } = {}
+  const seen: { machineId?: string; machineVersion?: number } = {}
   try {
     return await applyEvent(store, principal, instanceId, request, options, seen)
   } catch (error) {
-    const { machineId } = seen
+    const { machineId, machineVersion } = seen
     if (machineId && error instanceof ProblemError && error.status === 422) {
       // The type is the client's text: only a type the machine knows is passed on as it is.
-      const def = getMachine(machineId)
+      const def = getMachine(machineId, machineVersion)
       const type = def && eventDefinition(def, request.type) ? request.type : 'unknown'
       notifyObservers(store, (o) => o.refused?.({ machine: machineId, type }))
     }
@@ -84,14 +84,15 @@ async function applyEvent(
   instanceId: string,
   request: EventRequest,
   options: PostOptions,
-  seen: { machineId?: string },
+  seen: { machineId?: string; machineVersion?: number },
 ): Promise<PostResult> {
   return commit(store, principal, async (w) => {
     const instance = await w.lock(instanceId)
     if (!instance) throw notFound('Proces', instanceId)
     seen.machineId = instance.machine_id
+    seen.machineVersion = instance.machine_version
     const snapshot = snapshotOf(instance)
-    const def = getMachine(instance.machine_id)
+    const def = getMachine(instance.machine_id, instance.machine_version)
     const scope = instanceScope(
       instance.machine_id,
       snapshot,

@@ -183,9 +183,13 @@ export const EventInput = z
 
 export const Event = z
   .object({
-    format: z.union([z.literal(1), z.literal(2)]).openapi({
+    format: z.union([z.literal(1), z.literal(2), z.literal(3)]).openapi({
       description:
-        'Event format. 1 (before release 0.2): the hashed actor is token and role. 2: also personId and organisationId, and the hash covers format.',
+        'Event format. 1 (before release 0.2): the hashed actor is token and role. 2: also personId and organisationId, and the hash covers format. 3: the hash also covers machineVersion.',
+    }),
+    machineVersion: z.number().int().openapi({
+      description:
+        'The version of the machine the event was applied under (1 for every event of format 1 and 2).',
     }),
     seq: z.number().int(),
     type: z.string(),

@@ -1,4 +1,4 @@
-import { eventHash } from '../engine/hash.ts'
+import { eventHash, isEventFormat } from '../engine/hash.ts'
 import type { EventFormat } from '../engine/hash.ts'
 import type { Cell } from './csv.ts'
 import { csvRow } from './csv.ts'
@@ -11,10 +11,16 @@ import { csvRow } from './csv.ts'
 
 // v2 (this release) adds to every event record its event `format` and, for format 2, the actor's
 // person and organisation (CSV: three columns at the end). A v1 file has only format-1 events; the
-// verifier reads both.
-export const EXPORT_FORMAT = 'doorlopend-export-v2'
+// verifier reads both. v3 adds the machine version: on every format-3 event (`machineVersion`,
+// covered by its hash; CSV: one more column at the end) and on every head (the version the
+// instance runs now).
+export const EXPORT_FORMAT = 'doorlopend-export-v3'
 /** Every export format the verifier reads. */
-export const EXPORT_FORMATS: readonly string[] = ['doorlopend-export-v1', EXPORT_FORMAT]
+export const EXPORT_FORMATS: readonly string[] = [
+  'doorlopend-export-v1',
+  'doorlopend-export-v2',
+  EXPORT_FORMAT,
+]
 
 export interface ExportHeader {
   kind: 'export'
@@ -31,6 +37,8 @@ export interface HeadRecord {
   kind: 'head'
   instanceId: string
   machineId: string
+  /** v3: the machine version the instance runs. */
+  machineVersion?: number
   version: number
   headHash: string
 }
@@ -51,6 +59,8 @@ export interface EventRecord {
   effectiveDate: string | null
   stateBefore: unknown
   stateAfter: unknown
+  /** Format 3: the machine version the event was applied under. */
+  machineVersion?: number | null
   prevHash: string
   hash: string
   /** Fields whose stored text was not valid JSON; they carry that text as a string instead. */
@@ -83,6 +93,7 @@ export interface StoredEvent {
   state_after: string
   prev_hash: string
   hash: string
+  machine_version: number | null
 }
 
 export const CSV_COLUMNS = [
@@ -103,6 +114,7 @@ export const CSV_COLUMNS = [
   'format',
   'actorPersonId',
   'actorOrganisationId',
+  'machineVersion',
 ] as const
 
 /** Parses a stored JSON column; a column that is not JSON (a damaged row) is kept as text. */
@@ -119,10 +131,11 @@ function jsonColumn(text: string | null, name: string, bad: string[]): unknown {
 /** The export record of a stored event. */
 export function eventRecord(row: StoredEvent): EventRecord {
   const bad: string[] = []
-  const v2 = row.format === 2
+  const format = isEventFormat(row.format) ? row.format : 1
+  const v2 = format !== 1
   const record: EventRecord = {
     kind: 'event',
-    format: v2 ? 2 : 1,
+    format,
     instanceId: row.instance_id,
     seq: row.seq,
     type: row.type,
@@ -143,6 +156,7 @@ export function eventRecord(row: StoredEvent): EventRecord {
     prevHash: row.prev_hash,
     hash: row.hash,
   }
+  if (format === 3) record.machineVersion = row.machine_version
   if (bad.length > 0) record.unparseable = bad
   return record
 }
@@ -171,6 +185,7 @@ export function csvLine(record: ExportRecord, stored?: StoredEvent): string {
       row[2] = record.version
       row[3] = record.machineId
       row[13] = record.headHash
+      row[17] = record.machineVersion ?? null
       break
     case 'end':
       row[4] = JSON.stringify({ events: record.events, instances: record.instances })
@@ -195,6 +210,7 @@ export function csvLine(record: ExportRecord, stored?: StoredEvent): string {
         stored.format,
         stored.actor_person_id,
         stored.actor_organisation_id,
+        stored.machine_version,
       ])
     }
   }
@@ -221,7 +237,14 @@ export function recordFromCsv(cells: readonly (string | null)[]): ExportRecord {
     case 'end':
       return { kind, ...(JSON.parse(text(4)) as Omit<EndRecord, 'kind'>) }
     case 'head':
-      return { kind, instanceId: text(1), version: int(2), machineId: text(3), headHash: text(13) }
+      return {
+        kind,
+        instanceId: text(1),
+        version: int(2),
+        machineId: text(3),
+        headHash: text(13),
+        ...(at(17) === null ? {} : { machineVersion: int(17) }),
+      }
     case 'event':
       return eventRecord({
         instance_id: text(1),
@@ -240,6 +263,7 @@ export function recordFromCsv(cells: readonly (string | null)[]): ExportRecord {
         format: at(14) === null ? 1 : int(14),
         actor_person_id: at(15),
         actor_organisation_id: at(16),
+        machine_version: at(17) === null ? null : int(17),
       })
     default:
       throw new Error(`unknown record kind ${JSON.stringify(kind)}`)
@@ -250,7 +274,7 @@ export function recordFromCsv(cells: readonly (string | null)[]): ExportRecord {
 export function recomputeHash(e: EventRecord): string | null {
   try {
     const format = e.format ?? 1
-    if (format !== 1 && format !== 2) return null
+    if (!isEventFormat(format)) return null
     return eventHash(e.prevHash, {
       format,
       instanceId: e.instanceId,
@@ -268,6 +292,7 @@ export function recomputeHash(e: EventRecord): string | null {
       effectiveDate: e.effectiveDate,
       stateBefore: e.stateBefore,
       stateAfter: e.stateAfter,
+      machineVersion: e.machineVersion ?? null,
     })
   } catch {
     return null

@@ -69,7 +69,7 @@ describe.each(DATABASES)('GET /audit/export (%s)', (kind) => {
     const records = lines(res.body as string)
     expect(records[0]).toMatchObject({
       kind: 'export',
-      format: 'doorlopend-export-v2',
+      format: 'doorlopend-export-v3',
       scope: 'all',
     })
     expect(records[records.length - 1]).toMatchObject({
@@ -94,6 +94,7 @@ describe.each(DATABASES)('GET /audit/export (%s)', (kind) => {
         'stateAfter',
         'prevHash',
         'hash',
+        'machineVersion',
       ].sort(),
     )
     const result = await verify(res.body as string)
@@ -109,7 +110,7 @@ describe.each(DATABASES)('GET /audit/export (%s)', (kind) => {
     const res = await admin.get('/api/v1/audit/export?format=csv')
     expect(res.headers.get('content-type')).toContain('text/csv')
     expect((res.body as string).split('\r\n')[0]).toBe(
-      '"kind","instanceId","seq","type","payload","reason","actorTokenId","actorRole","recordedAt","effectiveDate","stateBefore","stateAfter","prevHash","hash","format","actorPersonId","actorOrganisationId"',
+      '"kind","instanceId","seq","type","payload","reason","actorTokenId","actorRole","recordedAt","effectiveDate","stateBefore","stateAfter","prevHash","hash","format","actorPersonId","actorOrganisationId","machineVersion"',
     )
     expect(await verify(res.body as string)).toMatchObject({
       ok: true,

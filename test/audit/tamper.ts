@@ -207,7 +207,8 @@ export async function tamper(db: TestDatabase, r: Rng, kind: Kind, saved: Saved)
         const payload =
           i === from ? JSON.stringify({ ...JSON.parse(e.payload), herschreven: true }) : e.payload
         const hash = eventHash(prev, {
-          format: e.format === 2 ? 2 : 1,
+          format: e.format === 3 ? 3 : e.format === 2 ? 2 : 1,
+          machineVersion: e.machine_version,
           instanceId: e.instance_id,
           seq: e.seq,
           type: e.type,

@@ -162,7 +162,7 @@ describe.each(DATABASES)('upgrading a database written by release 0.1.0 (%s)', (
     }
   })
 
-  it('lets every open instance take a new event, in format 2, on top of its old chain', async () => {
+  it('lets every open instance take a new event, in format 3 (machine version 1), on top of its old chain', async () => {
     const instances = before['instances'] ?? []
     let open = 0
     for (const instance of instances) {
@@ -186,9 +186,15 @@ describe.each(DATABASES)('upgrading a database written by release 0.1.0 (%s)', (
       expect(res.status, JSON.stringify(res.body)).toBe(200)
       expect(res.body.event.seq).toBe(Number(instance['version']) + 1)
       const history = await admin.get(`/api/v1/instances/${id}/events?limit=500`)
-      const items = history.body.items as { format: number; prevHash: string; hash: string }[]
+      const items = history.body.items as {
+        format: number
+        machineVersion: number
+        prevHash: string
+        hash: string
+      }[]
       const last = items[items.length - 1]
-      expect(last?.format).toBe(2)
+      expect(last?.format).toBe(3)
+      expect(last?.machineVersion).toBe(1)
       expect(last?.prevHash).toBe(instance['head_hash'])
     }
     expect(open).toBeGreaterThan(5)

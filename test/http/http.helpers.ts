@@ -35,6 +35,7 @@ export function toRow(instanceId: string, e: EventView): EventRow {
     actor_token_id: e.actor.tokenId,
     actor_role: e.actor.role,
     format: e.format,
+    machine_version: e.format === 3 ? e.machineVersion : null,
     actor_person_id: e.actor.personId,
     actor_organisation_id: e.actor.organisationId,
     recorded_at: e.recordedAt,

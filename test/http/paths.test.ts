@@ -259,9 +259,9 @@ describe.each(DATABASES)('every path of both machines through the API (%s)', (ki
           })
           expect(history[history.length - 1]?.stateAfter).toEqual(instance.body.state)
           const rebuilt = replay(
-            def,
+            def.id,
             history.map((e) => toRow(id, e)),
-          )
+          )?.snapshot
           expect(rebuilt, `walk ${walk}`).toEqual({
             value: instance.body.state,
             context: instance.body.context,
@@ -270,7 +270,7 @@ describe.each(DATABASES)('every path of both machines through the API (%s)', (ki
           const rows = await listEvents(db.store.db, id, { after: 0, limit: 10_000 })
           expect(rows).toEqual(history.map((e) => toRow(id, e)))
           const stored = await getInstance(db.store.db, id)
-          expect(replay(def, rows), `walk ${walk}`).toEqual(JSON.parse(stored?.snapshot ?? 'null'))
+          expect(replay(def.id, rows)?.snapshot, `walk ${walk}`).toEqual(JSON.parse(stored?.snapshot ?? 'null'))
         }
       }, 120_000)
     })

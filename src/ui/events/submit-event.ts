@@ -41,7 +41,7 @@ export async function submitEvent(
   const values = formValues(await readForm(c))
   const view = await readInstance(deps.store, principal, instanceId)
   if (view.machine.id !== machineId) throw notFound('Proces', instanceId)
-  const def = getMachine(machineId)
+  const def = getMachine(machineId, view.machine.version)
   const type = one(values, 'type')
   // `type` is the client's: only the machine's own events count, never an object's prototype keys.
   const definition = def ? eventDefinition(def, type) : undefined

@@ -153,7 +153,7 @@ export function auditRoutes(deps: UiDeps) {
         who={who}
         path={c.req.path}
         view={view}
-        def={getMachine(view.machine.id)}
+        def={getMachine(view.machine.id, view.machine.version)}
         machineLabel={MACHINE_LABELS[view.machine.id] ?? view.machine.id}
         events={events}
         names={{ organisations, people }}
