@@ -1,5 +1,7 @@
 import { ontwikkelteam } from './ontwikkelteam.machine.ts'
 import { rolovergang } from './rolovergang.machine.ts'
+import { rolovergangV2 } from './rolovergang.v2.machine.ts'
+import { rolovergangV1toV2 } from './rolovergang.migrate-1-2.ts'
 import type { SnapshotMigration } from './migration-types.ts'
 import type { MachineDefinition } from './types.ts'
 
@@ -10,10 +12,14 @@ export type MachineId = 'ontwikkelteam' | 'rolovergang'
  * (test/machines/frozen.test.ts holds each to its recorded definition); a change is a new version
  * with a declared migration.
  */
-export const machineVersions: readonly MachineDefinition[] = [ontwikkelteam, rolovergang]
+export const machineVersions: readonly MachineDefinition[] = [
+  ontwikkelteam,
+  rolovergang,
+  rolovergangV2,
+]
 
 /** Every declared migration between two versions of a machine. */
-export const snapshotMigrations: readonly SnapshotMigration[] = []
+export const snapshotMigrations: readonly SnapshotMigration[] = [rolovergangV1toV2]
 
 const latest = new Map<string, MachineDefinition>()
 for (const def of machineVersions) {
@@ -64,6 +70,7 @@ export type * from './migration-types.ts'
 export * from './vocabulary.ts'
 export { ontwikkelteam, ontwikkelteamMachine } from './ontwikkelteam.machine.ts'
 export { rolovergang, rolovergangMachine } from './rolovergang.machine.ts'
+export { rolovergangV2, rolovergangV2Machine } from './rolovergang.v2.machine.ts'
 export { OntwikkelteamContext, OntwikkelteamInput } from './ontwikkelteam.context.ts'
 export { RolovergangContext, RolovergangInput } from './rolovergang.context.ts'
 export { ontwikkelteamEvents } from './ontwikkelteam.events.ts'

@@ -1,11 +1,13 @@
 import { ontwikkelteamSampleInput, ontwikkelteamSamples } from './ontwikkelteam.samples.ts'
 import { rolovergangSampleInput, rolovergangSamples } from './rolovergang.samples.ts'
+import { rolovergangV2SampleInput, rolovergangV2Samples } from './rolovergang.v2.samples.ts'
 import { evaluate, explain } from './runtime.ts'
 import type { MachineDefinition, MachineEvent, StoredSnapshot } from './types.ts'
 
 // Example events for tests and demos: from any reachable snapshot, for every event that is
 // possible there, at least one event that passes. A breadth-first walk over these reaches every
-// state and every transition of both machines (test/machines/graph.test.ts proves it).
+// state and every transition of both machines (test/machines/graph.test.ts proves it) and of
+// version 2 of the rolovergang (test/machines/rolovergang-v2.graph.test.ts).
 
 export interface SampleOptions {
   /** Recorded time of the events (default 2025-01-01T00:00:00.000Z). */
@@ -21,7 +23,9 @@ export interface SampleOptions {
 /** A valid creation input for the machine. */
 export function sampleInput(def: MachineDefinition): Record<string, unknown> {
   if (def.id === 'ontwikkelteam') return copy(ontwikkelteamSampleInput)
-  if (def.id === 'rolovergang') return copy(rolovergangSampleInput)
+  if (def.id === 'rolovergang') {
+    return copy(def.version === 2 ? rolovergangV2SampleInput : rolovergangSampleInput)
+  }
   throw new Error(`No sample input for machine ${def.id}`)
 }
 
@@ -58,7 +62,9 @@ function payloads(
   personIds: readonly string[] | undefined,
 ): Record<string, unknown>[] {
   if (def.id === 'ontwikkelteam') return ontwikkelteamSamples(snapshot.context, type, personIds)
-  if (def.id === 'rolovergang') return rolovergangSamples(type)
+  if (def.id === 'rolovergang') {
+    return def.version === 2 ? rolovergangV2Samples(type) : rolovergangSamples(type)
+  }
   return [{}]
 }
 

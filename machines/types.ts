@@ -51,7 +51,11 @@ export interface Explanation {
  * events): the role and how far it reaches.
  */
 export type EventAction =
-  'ontwikkelteam.event' | 'ontwikkelteam.lid' | 'rolovergang.event' | 'rolovergang.intrekken'
+  | 'ontwikkelteam.event'
+  | 'ontwikkelteam.lid'
+  | 'rolovergang.event'
+  | 'rolovergang.intrekken'
+  | 'rolovergang.leraar'
 
 /** Who may send one event: declared by the machine, evaluated by the engine. */
 export interface EventRule {

@@ -11,6 +11,10 @@ import { verifyChains } from './engine/verify.ts'
 import { loadDemo } from './demo/load-demo.ts'
 import { ProblemError } from './errors.ts'
 import { BACKUP_USAGE, backupCommand } from './ops/backup-command.ts'
+import {
+  MIGRATE_INSTANCES_USAGE,
+  migrateInstancesCommand,
+} from './engine/definitions/migrate-command.ts'
 import { CHECK_USAGE, checkCommand } from './lifecycle/check-command.ts'
 import { runUntilSignal } from './server.ts'
 import { progressBar } from './progress.ts'
@@ -23,6 +27,7 @@ const USAGE = `doorlopend — workflow engine for ontwikkelteams and rolovergang
 Usage:
   doorlopend serve                     start the API and UI (default; PORT, DATABASE_URL)
   doorlopend migrate                   bring the database schema up to date
+${MIGRATE_INSTANCES_USAGE}
   doorlopend token create --name N --role admin|hr|member|teacher|auditor
                           [--org ID]... [--person ID]
   doorlopend token list
@@ -104,6 +109,8 @@ async function main(argv: string[]): Promise<number> {
       await withStore(async () => {})
       console.log('database is up to date')
       return 0
+    case 'migrate-instances':
+      return migrateInstancesCommand(args, withStore)
     case 'token':
       return tokenCommand(args)
     case 'demo':

@@ -66,11 +66,15 @@ export const POLICY = {
   'ontwikkelteam.lid': { admin: 'all', hr: 'organisations', member: 'coordinator' },
   'rolovergang.event': { admin: 'all', hr: 'organisations' },
   'rolovergang.intrekken': { admin: 'all', hr: 'organisations', teacher: 'self' },
+  /** The teacher's own word in their transition: motives, leervraag, agreement to an afspraak. */
+  'rolovergang.leraar': { teacher: 'self' },
   'audit.read': { admin: 'all', auditor: 'organisations' },
   'audit.export': { admin: 'all', auditor: 'organisations' },
   'accesslog.read': { admin: 'all', auditor: 'organisations', teacher: 'self', member: 'self' },
   /** Counts and timings of the whole server (/metrics), without ids or personal data. */
   'metrics.read': { admin: 'all', auditor: 'all' },
+  /** Moving running instances to another version of their machine (a declared migration). */
+  'machine.migrate': { admin: 'all' },
   'machine.read': {
     admin: 'all',
     hr: 'all',

@@ -1,11 +1,15 @@
 import { z } from 'zod'
-import { getMachine, machines } from '../../machines/index.ts'
+import { getMachine, machineVersions, versionsOf } from '../../machines/index.ts'
 import type { MachineDefinition } from '../../machines/types.ts'
 import type { AnyStateNode } from 'xstate'
 
 export interface MachineDescription {
   id: string
   version: number
+  /** The newest version: what new instances are created with. */
+  latest: boolean
+  /** Every version of this machine, oldest first. */
+  versions: number[]
   states: string[]
   events: {
     type: string
@@ -30,6 +34,8 @@ function describe(def: MachineDefinition): MachineDescription {
   return {
     id: def.id,
     version: def.version,
+    latest: getMachine(def.id) === def,
+    versions: versionsOf(def.id).map((v) => v.version),
     states: statePaths(def.machine.root),
     events: Object.entries(def.events).map(([type, e]) => ({
       type,
@@ -44,12 +50,15 @@ function describe(def: MachineDefinition): MachineDescription {
   }
 }
 
-const catalog = new Map(Object.values(machines).map((def) => [def.id, describe(def)]))
+const catalog = machineVersions.map(describe)
 
+/** Every version of every machine, oldest first per machine. */
 export function describeMachines(): MachineDescription[] {
-  return [...catalog.values()]
+  return [...catalog]
 }
 
-export function describeMachine(id: string): MachineDescription | undefined {
-  return getMachine(id) ? catalog.get(id) : undefined
+/** One version of a machine (the newest when none is given), or undefined. */
+export function describeMachine(id: string, version?: number): MachineDescription | undefined {
+  const def = getMachine(id, version)
+  return def ? catalog[machineVersions.indexOf(def)] : undefined
 }

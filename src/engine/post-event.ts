@@ -4,7 +4,7 @@ import { listEvents } from '../../db/queries/events.ts'
 import { isAffiliated } from '../../db/queries/affiliations.ts'
 import { getOrganisations } from '../../db/queries/organisations.ts'
 import { getPerson } from '../../db/queries/people.ts'
-import { eventDefinition, getMachine, step } from '../../machines/index.ts'
+import { eventDefinition, getMachine, step, versionsOf } from '../../machines/index.ts'
 import type { MachineDefinition, MachineEvent } from '../../machines/types.ts'
 import { authorize } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
@@ -190,6 +190,18 @@ async function checkReferences(
   }
 }
 
+/**
+ * Why an event type is unknown here, naming the version the instance runs, the versions that do
+ * know it, and what this one accepts.
+ */
+function unknownEvent(def: MachineDefinition, type: string): string {
+  const accepts = `Versie ${String(def.version)} van ${def.id} neemt aan: ${Object.keys(def.events).join(', ')}.`
+  const others = versionsOf(def.id).filter((v) => v !== def && eventDefinition(v, type))
+  if (others.length === 0) return `Onbekende gebeurtenis ‘${type}’ voor ${def.id}. ${accepts}`
+  const where = others.map((v) => String(v.version)).join(' en ')
+  return `‘${type}’ hoort bij versie ${where} van ${def.id}, maar dit proces loopt op versie ${String(def.version)}. ${accepts}`
+}
+
 /** Validates the request against the event's definition and builds the machine event. */
 function machineEvent(
   def: MachineDefinition,
@@ -198,11 +210,7 @@ function machineEvent(
   at: string,
 ): MachineEvent {
   const definition = eventDefinition(def, request.type)
-  if (!definition) {
-    throw blocked(request.type, [
-      `Onbekende gebeurtenis ‘${request.type}’ voor ${def.id}. Mogelijk zijn: ${Object.keys(def.events).join(', ')}.`,
-    ])
-  }
+  if (!definition) throw blocked(request.type, [unknownEvent(def, request.type)])
   const parsed = definition.payload.safeParse(request.payload ?? {})
   if (!parsed.success) {
     throw badRequest(

@@ -140,7 +140,7 @@ export function createApp(deps: AppDeps) {
     .route('/', auditExportRoutes(store))
     .route('/', auditAccessLogRoutes(store))
     .route('/', peopleEraseRoutes(store))
-    .route('/', machineRoutes())
+    .route('/', machineRoutes(store))
   app.route('/api/v1', api)
   app.route('/', docsRoutes())
   // The web UI (Dutch pages, session cookie; its routes are 'public' rows for the bearer check).

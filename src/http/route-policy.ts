@@ -38,6 +38,7 @@ export const ROUTE_ACTIONS: Record<string, readonly Action[] | 'public'> = {
     'ontwikkelteam.lid',
     'rolovergang.event',
     'rolovergang.intrekken',
+    'rolovergang.leraar',
   ],
   'GET /api/v1/audit/verify': ['audit.read'],
   'POST /api/v1/audit/verify': ['audit.read'],
@@ -49,6 +50,8 @@ export const ROUTE_ACTIONS: Record<string, readonly Action[] | 'public'> = {
   'DELETE /api/v1/people/:id': ['person.erase'],
   'GET /api/v1/machines': ['machine.read'],
   'GET /api/v1/machines/:id': ['machine.read'],
+  'GET /api/v1/machines/:id/versions/:version': ['machine.read'],
+  'POST /api/v1/machines/:id/migrations': ['machine.migrate'],
   // The web UI (src/ui): pages authenticate by session cookie, not bearer token. The session
   // guard enforces each page's policy actions from src/ui/ui-route-table.ts.
   'GET /assets/:file': 'public',

@@ -426,21 +426,6 @@ export const CORE_CASES: Record<string, Builder> = {
       },
     ]
   },
-  'GET /api/v1/machines': async () => get('/api/v1/machines', 'machine.read'),
-  'GET /api/v1/machines/:id': async () => [
-    {
-      variant: 'own',
-      method: 'GET',
-      path: '/api/v1/machines/ontwikkelteam',
-      checks: [{ action: 'machine.read' }],
-    },
-    {
-      variant: 'missing',
-      method: 'GET',
-      path: '/api/v1/machines/bestaat-niet',
-      checks: [{ action: 'machine.read' }, 'missing'],
-    },
-  ],
 }
 
 export function instanceReads(f: Fixtures, suffix: string): Cell[] {

@@ -12,8 +12,9 @@ import type { TestDatabase } from '../support/db.ts'
 import { buildWorld } from '../support/world.ts'
 import { CORE_CASES } from './authorization.cases.ts'
 import { AUDIT_CASES } from './authorization.cases-audit.ts'
+import { MACHINE_CASES } from './authorization.cases-machines.ts'
 
-const CASES = { ...CORE_CASES, ...AUDIT_CASES }
+const CASES = { ...CORE_CASES, ...AUDIT_CASES, ...MACHINE_CASES }
 import { buildFixtures } from './authorization.fixtures.ts'
 import type { Fixtures } from './authorization.fixtures.ts'
 import type { Cell, Mandate, Who } from './authorization.cases.ts'

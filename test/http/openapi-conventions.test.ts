@@ -46,6 +46,8 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /api/v1/audit/access-log': 'listAccessLog',
   'GET /api/v1/machines': 'listMachines',
   'GET /api/v1/machines/{id}': 'getMachine',
+  'GET /api/v1/machines/{id}/versions/{version}': 'getMachineVersion',
+  'POST /api/v1/machines/{id}/migrations': 'migrateInstances',
 }
 
 describe('the OpenAPI document follows the conventions an integrator expects', () => {
