@@ -1,6 +1,7 @@
 import { getStateNodes } from 'xstate/graph'
 import { describe, expect, it } from 'vitest'
-import { getMachine, machines } from '../../machines/index.ts'
+import { getMachine, machineVersions, machines } from '../../machines/index.ts'
+import { rolovergang } from '../../machines/rolovergang.machine.ts'
 import {
   apply,
   evaluate,
@@ -15,16 +16,19 @@ import { begin, ev, run } from './helpers.ts'
 import { def, input, klaarIn, nieuwTeam, werk } from './ontwikkelteam.fixtures.ts'
 
 describe('machines index', () => {
-  it('finds machines by id only', () => {
+  it('finds machines by id, the newest unless a version is asked for', () => {
     expect(getMachine('ontwikkelteam')).toBe(machines.ontwikkelteam)
     expect(getMachine('rolovergang')).toBe(machines.rolovergang)
+    expect(getMachine('rolovergang', 1)).toBe(rolovergang)
+    expect(getMachine('rolovergang', 2)?.version).toBe(2)
+    expect(getMachine('rolovergang', 3)).toBeUndefined()
     expect(getMachine('toString')).toBeUndefined()
     expect(getMachine('nope')).toBeUndefined()
   })
 
   it('each machine has a version, and its events and guards match the machine exactly', () => {
-    for (const m of Object.values(machines)) {
-      expect(m.version).toBe(1)
+    for (const m of machineVersions) {
+      expect(Number.isSafeInteger(m.version) && m.version >= 1).toBe(true)
       const handled = new Set<string>()
       const used = new Set<string>()
       for (const node of getStateNodes(m.machine.root)) {
@@ -49,8 +53,8 @@ describe('restore', () => {
 
   it('rejects malformed stored snapshots', () => {
     const lopend = apply(
-      machines.rolovergang,
-      begin(machines.rolovergang, {
+      rolovergang,
+      begin(rolovergang, {
         personId: 'p',
         organisationId: 'o',
         newRole: 'coach',
@@ -71,15 +75,15 @@ describe('restore', () => {
       [def, { value: 'verkennen', context: { ...team.context, cycle: 0 } }],
       [def, { value: 'verkennen', context: { ...team.context, extra: 1 } }],
       [def, { value: 'verkennen', context: { ...team.context, members: [{ personId: 'p' }] } }],
-      [machines.rolovergang, { value: { lopend: { toegang: 'open' } }, context: lopend.context }],
+      [rolovergang, { value: { lopend: { toegang: 'open' } }, context: lopend.context }],
       [
-        machines.rolovergang,
+        rolovergang,
         {
           value: { lopend: { ...(lopend.value as { lopend: object }).lopend, rol: 'x' } },
           context: lopend.context,
         },
       ],
-      [machines.rolovergang, { value: 'aangevraagd', context: team.context }],
+      [rolovergang, { value: 'aangevraagd', context: team.context }],
     ]
     for (const [d, stored] of bad) {
       expect(() => restore(d, stored), JSON.stringify(stored).slice(0, 80)).toThrow(
