@@ -25,13 +25,23 @@ export const SAMPLE_HR: Principal = {
   organisationIds: SAMPLE_ORGANISATIONS.map((o) => o.id),
 }
 
+/** The teacher of the sample transitions (their input names persoon-1). */
+export const SAMPLE_TEACHER: Principal = {
+  tokenId: 'tok_audit-teacher',
+  role: 'teacher',
+  personId: 'persoon-1',
+  organisationIds: null,
+}
+
 /**
  * Who sends `type` to an instance of `def` in these tests: admin, except for an act done for an
  * organisation named in the payload (ambitie, belang, onderschrijven, akkoord), which admin may
- * not do; HR of the sample organisations does it.
+ * not do; HR of the sample organisations does it; and the teacher's own word in a transition
+ * (motives, leervraag, agreement), which only the teacher gives.
  */
 export function actorFor(def: MachineDefinition, type: string): Principal {
   const rule = Object.hasOwn(def.rules, type) ? def.rules[type] : undefined
+  if (rule?.action === 'rolovergang.leraar') return SAMPLE_TEACHER
   return rule?.namens ? SAMPLE_HR : ADMIN
 }
 

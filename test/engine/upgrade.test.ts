@@ -167,7 +167,7 @@ describe.each(DATABASES)('upgrading a database written by release 0.1.0 (%s)', (
     let open = 0
     for (const instance of instances) {
       const id = String(instance['id'])
-      const def = getMachine(String(instance['machine_id']))
+      const def = getMachine(String(instance['machine_id']), Number(instance['machine_version']))
       if (!def) continue
       const snapshot = JSON.parse(String(instance['snapshot'])) as StoredSnapshot
       if (explain(def, snapshot).possible.length === 0) continue
