@@ -27,6 +27,8 @@ interface Current {
   firstSeq: number | null
   lastSeq: number | null
   lastHash: string
+  /** The machine version the last event was applied under (null before the first). */
+  lastMachineVersion: number | null
   expected: Expected[]
 }
 
@@ -156,7 +158,14 @@ class ExportVerifier {
   #start(instanceId: string, head: HeadRecord | null) {
     const expected = (this.#expected.get(instanceId) ?? []).sort((a, b) => a.seq - b.seq)
     this.#expected.delete(instanceId)
-    this.#current = { head, firstSeq: null, lastSeq: null, lastHash: ZERO_HASH, expected }
+    this.#current = {
+      head,
+      firstSeq: null,
+      lastSeq: null,
+      lastHash: ZERO_HASH,
+      lastMachineVersion: null,
+      expected,
+    }
     this.#currentId = instanceId
   }
 
@@ -216,8 +225,34 @@ class ExportVerifier {
         )
       }
     }
+    this.#checkMachineVersion(cur, e)
     cur.lastSeq = e.seq
     cur.lastHash = e.hash
+  }
+
+  /**
+   * An instance's machine version changes only by a `definitie.gemigreerd` event that says so,
+   * and only forward; events of format 1 and 2 were applied under version 1.
+   */
+  #checkMachineVersion(cur: Current, e: EventRecord) {
+    const version = e.format === 3 ? e.machineVersion : 1
+    if (typeof version !== 'number') {
+      this.#break('a format-3 event without its machine version', e.instanceId, e.seq)
+      return
+    }
+    const previous = cur.lastMachineVersion
+    cur.lastMachineVersion = version
+    if (previous === null || previous === version) return
+    const moved = e.payload as { from?: unknown; to?: unknown } | null
+    const declared =
+      e.type === 'definitie.gemigreerd' && moved?.from === previous && moved.to === version
+    if (!declared || version < previous) {
+      this.#break(
+        `the machine version changes from ${previous} to ${version} without a definitie.gemigreerd that says so`,
+        e.instanceId,
+        e.seq,
+      )
+    }
   }
 
   #finishInstance() {
@@ -234,6 +269,16 @@ class ExportVerifier {
       if ((this.#chainsComplete || last === head.version) && mismatch) {
         this.#break(
           `head: the instance says version ${head.version} with hash ${head.headHash.slice(0, 12)}…, its events end at seq ${last} with hash ${lastHash.slice(0, 12)}…`,
+          id,
+          head.version,
+          null,
+        )
+      }
+      const runs = head.machineVersion
+      const applied = cur.lastMachineVersion
+      if (runs !== undefined && applied !== null && last === head.version && runs !== applied) {
+        this.#break(
+          `head: the instance says it runs machine version ${runs}, its last event was applied under version ${applied}`,
           id,
           head.version,
           null,
