@@ -4,7 +4,7 @@ import { listEvents } from '../../db/queries/events.ts'
 import { getInstance, listAllInstanceIds } from '../../db/queries/instances.ts'
 import { hashedEventOf } from './event-row.ts'
 import { Slices } from '../workers/slices.ts'
-import { ZERO_HASH, eventHash } from './hash.ts'
+import { ZERO_HASH, eventHash, isEventFormat, machineVersionOf } from './hash.ts'
 
 export interface ChainBreak {
   instanceId: string
@@ -38,7 +38,7 @@ export async function verifyChains(
     await slices.pause()
     if (!(await getInstance(store.db, id))) continue
     report.instances++
-    const chain = { prevHash: ZERO_HASH, last: 0 }
+    const chain = { prevHash: ZERO_HASH, last: 0, machineVersion: 0 }
     const readFrom = async (until: number) => {
       for (;;) {
         const rows = await listEvents(store.db, id, { after: chain.last, limit: BATCH })
@@ -46,10 +46,13 @@ export async function verifyChains(
           if (slices.due) await slices.pause()
           if (row.seq > until) return
           report.events++
-          const problem = checkEvent(row, chain.last + 1, chain.prevHash)
+          const problem =
+            checkEvent(row, chain.last + 1, chain.prevHash) ??
+            checkMachineVersion(row, chain.machineVersion)
           if (problem) report.breaks.push({ instanceId: id, seq: row.seq, reason: problem })
           chain.prevHash = row.hash
           chain.last = row.seq
+          chain.machineVersion = versionOf(row)
         }
         if (rows.length < BATCH) return
       }
@@ -65,6 +68,12 @@ export async function verifyChains(
         instanceId: id,
         seq: instance.version,
         reason: `head: instance says version ${instance.version} with hash ${instance.head_hash.slice(0, 12)}…, history ends at seq ${chain.last} with hash ${chain.prevHash.slice(0, 12)}…`,
+      })
+    } else if (chain.last > 0 && instance.machine_version !== chain.machineVersion) {
+      report.breaks.push({
+        instanceId: id,
+        seq: instance.version,
+        reason: `head: instance says it runs machine version ${instance.machine_version}, its last event was applied under version ${chain.machineVersion}`,
       })
     }
     onProgress?.(report.instances, ids.length)
@@ -84,4 +93,24 @@ function checkEvent(row: EventRow, expectedSeq: number, prevHash: string): strin
     return 'stored fields are not valid JSON'
   }
   return recomputed === row.hash ? null : 'hash does not match the stored fields (altered event)'
+}
+
+const versionOf = (row: EventRow) =>
+  machineVersionOf(isEventFormat(row.format) ? row.format : 1, row.machine_version)
+
+/** The machine version changes only by a definitie.gemigreerd that says so, and only forward. */
+function checkMachineVersion(row: EventRow, previous: number): string | null {
+  const version = versionOf(row)
+  if (previous === 0 || version === previous) return null
+  let moved: { from?: unknown; to?: unknown } | null
+  try {
+    moved = JSON.parse(row.payload) as { from?: unknown; to?: unknown } | null
+  } catch {
+    return 'stored fields are not valid JSON'
+  }
+  const declared =
+    row.type === 'definitie.gemigreerd' && moved?.from === previous && moved.to === version
+  return declared && version > previous
+    ? null
+    : `the machine version changes from ${previous} to ${version} without a definitie.gemigreerd that says so`
 }

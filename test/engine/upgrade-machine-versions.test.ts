@@ -290,4 +290,22 @@ describe.each(DATABASES)('a database of the previous release on machine versions
     expect(effective.body.machine.version).toBe(2)
     expect(effective.body.context).toEqual(current.body.context)
   })
+
+  it('notices an instance that says another version than its history (server verify)', async () => {
+    const id = idOf('decaan')
+    await db.store.db
+      .updateTable('instances')
+      .set({ machine_version: 1 })
+      .where('id', '=', id)
+      .execute()
+    const report = await verifyChains(db.store, [id])
+    expect(report.ok).toBe(false)
+    expect(report.breaks[0]?.reason).toContain('runs machine version 1')
+    await db.store.db
+      .updateTable('instances')
+      .set({ machine_version: 2 })
+      .where('id', '=', id)
+      .execute()
+    expect((await verifyChains(db.store, [id])).ok).toBe(true)
+  })
 })
