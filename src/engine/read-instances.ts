@@ -11,6 +11,9 @@ import { allowedEvents } from './mandate.ts'
 import type { MayPost } from './mandate.ts'
 import type { ActorView } from './actor-names.ts'
 import { hashedEventOf } from './event-row.ts'
+import type { InstanceMoments } from './effective-moment.ts'
+import { momentsOf, recordedMomentsOf } from './instance-moments.ts'
+import { machineVersionOf } from './hash.ts'
 import { viewInstance } from './instance-view.ts'
 import type { InstanceView } from './instance-view.ts'
 import { listScope, type Page, pageOf } from './paging.ts'
@@ -36,8 +39,13 @@ async function loadVisible(store: DbHandle, principal: Principal, id: string) {
   return { instance, organisationIds }
 }
 
+/** An instance with the moments of its first and last event (ingangsdatum where recorded). */
+export interface ListedInstanceView extends InstanceView {
+  moments: InstanceMoments
+}
+
 /** An instance as one caller sees it: also what that caller may send, and for whom. */
-export interface CallerInstanceView extends InstanceView {
+export interface CallerInstanceView extends ListedInstanceView {
   organisationIds: readonly string[]
   /** The event types this caller may send (role, reach and mandate), wherever they apply. */
   allowed: MayPost[]
@@ -50,10 +58,12 @@ export async function readInstance(
 ): Promise<CallerInstanceView> {
   const { instance, organisationIds } = await loadVisible(store, principal, id)
   const snapshot = snapshotOf(instance)
-  const def = getMachine(instance.machine_id)
+  const def = getMachine(instance.machine_id, instance.machine_version)
   const on = def ? { instanceId: id, def, snapshot, organisationIds } : undefined
+  const moments = await momentsOf(store.db, [instance])
   return {
     ...viewInstance(instance, snapshot),
+    moments: moments.get(id) ?? recordedMomentsOf(instance),
     organisationIds,
     allowed: on ? allowedEvents(principal, on) : [],
   }
@@ -71,7 +81,7 @@ export async function listVisibleInstances(
   store: DbHandle,
   principal: Principal,
   query: InstanceQuery,
-): Promise<Page<InstanceView>> {
+): Promise<Page<ListedInstanceView>> {
   const rule = authorizeRole(principal, 'instance.read')
   const rows = await listInstances(
     store.db,
@@ -83,18 +93,25 @@ export async function listVisibleInstances(
     },
     { limit: query.limit + 1, after: query.after },
   )
+  // One batched read for the whole page, not one per instance.
+  const moments = await momentsOf(store.db, rows.slice(0, query.limit))
   return pageOf(
     rows,
     query.limit,
     (r) => r.id,
-    (r) => viewInstance(r),
+    (r) => ({ ...viewInstance(r), moments: moments.get(r.id) ?? recordedMomentsOf(r) }),
   )
 }
 
 /** An event as the API shows it. */
 export interface EventView {
-  /** 1: the actor names a token and role; 2: also the person and the organisation acted for. */
-  format: 1 | 2
+  /**
+   * 1: the actor names a token and role; 2: also the person and the organisation acted for;
+   * 3: also the machine version, which the hash then covers.
+   */
+  format: 1 | 2 | 3
+  /** The version of the machine the event was applied under. */
+  machineVersion: number
   seq: number
   type: string
   payload: unknown
@@ -119,6 +136,7 @@ export function viewEvent(row: EventRow): UnnamedEventView {
   const event = hashedEventOf(row)
   return {
     format: event.format,
+    machineVersion: machineVersionOf(event.format, row.machine_version),
     seq: event.seq,
     type: event.type,
     payload: event.payload,

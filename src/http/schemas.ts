@@ -144,6 +144,16 @@ export const Transition = z
   .openapi('Transition')
 
 const BlockedEvent = z.object({ type: z.string(), reasons: z.array(z.string()) })
+const Moment = z
+  .object({
+    day: z.string().openapi({ description: 'The Amsterdam day it counts from (YYYY-MM-DD).' }),
+    recordedAt: z.string(),
+    effectiveDate: z.string().nullable(),
+    differs: z.boolean().openapi({ description: 'The ingangsdatum is another day than recorded.' }),
+    backdated: z.boolean(),
+  })
+  .openapi('Moment')
+
 export const Instance = z
   .object({
     id: z.string(),
@@ -160,6 +170,13 @@ export const Instance = z
     blocked: z.array(BlockedEvent),
     createdAt: z.string(),
     updatedAt: z.string(),
+    moments: z
+      .object({ begun: Moment, last: Moment })
+      .optional()
+      .openapi({
+        description:
+          'When the instance began and since when it stands as it is (its last event that is a step of the process, not a migration): the ingangsdatum where one is recorded, else the day recorded. Absent in the answer to a posted event.',
+      }),
   })
   .openapi('Instance')
 

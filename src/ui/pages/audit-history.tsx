@@ -1,6 +1,7 @@
 import { actorLabel } from '../views/actor-label.tsx'
 import type { MachineDefinition } from '../../../machines/types.ts'
 import type { StateAt } from '../../audit/time-travel.service.ts'
+import { momentOf } from '../../engine/effective-moment.ts'
 import type { InstanceView } from '../../engine/instance-view.ts'
 import type { EventView } from '../../engine/read-instances.ts'
 import type { VerifyReport } from '../../engine/verify.ts'
@@ -51,6 +52,7 @@ export function AuditHistory(props: AuditHistoryProps) {
     ? new Set(events.filter((e) => e.seq <= then.lastEvent.seq).map((e) => e.seq))
     : null
   const later = new Set(then?.notYetEffective ?? [])
+  const lastMoment = then ? momentOf(then.lastEvent) : undefined
   const upTo = date
     ? events.filter((e) => (applied?.has(e.seq) ?? false) && !later.has(e.seq))
     : events
@@ -113,7 +115,9 @@ export function AuditHistory(props: AuditHistoryProps) {
                 <strong>{stateText(then.state)}</strong> · status {then.status} ·{' '}
                 {String(then.version)} gebeurtenissen van kracht, de laatste #
                 {String(then.lastEvent.seq)} {eventTitle(then.lastEvent.type).toLowerCase()} (
-                {formatDateTime(then.lastEvent.recordedAt)}).
+                {formatDateTime(then.lastEvent.recordedAt)}
+                {lastMoment?.differs && `; met ingang van ${formatDate(lastMoment.day)}`}
+                ).
               </p>
               {then.notYetEffective.length > 0 && (
                 <p>

@@ -119,7 +119,7 @@ export function TeamPage(props: TeamPageProps) {
         </div>
         <aside class="col-side" aria-labelledby="vastgelegd">
           <h2 id="vastgelegd">Vastgelegd in cyclus {String(cycle)}</h2>
-          <TeamRecords context={context} state={view.state} />
+          <TeamRecords context={context} state={view.state} events={props.events} />
           <h2 id="leden">Leden</h2>
           {members.length === 0 ? (
             <p class="missing">Het team heeft nog geen leden.</p>

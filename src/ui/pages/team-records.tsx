@@ -1,10 +1,12 @@
 import { OntwikkelteamContext } from '../../../machines/index.ts'
 import type { Phase } from '../../../machines/vocabulary.ts'
 import { evaluationLevels, partners, phases } from '../../../machines/vocabulary.ts'
+import type { EventView } from '../../engine/read-instances.ts'
 import { formatDate, valueLabel } from '../labels.ts'
 import type { Names } from '../views/names.ts'
 import { organisationName } from '../views/names.ts'
 import { PayloadView } from '../views/payload-view.tsx'
+import { EarlierCycles, TeamHalt } from './team-status.tsx'
 
 type Context = OntwikkelteamContext
 
@@ -204,8 +206,9 @@ function PhaseRecords({ context, phase }: { context: Context; phase: Phase }) {
 }
 
 /** What each phase of the current cycle recorded, up to the current phase. */
-export function TeamRecords({ context, state }: { context: unknown; state: unknown }) {
-  const parsed = OntwikkelteamContext.safeParse(context)
+export function TeamRecords(props: { context: unknown; state: unknown; events: EventView[] }) {
+  const { state } = props
+  const parsed = OntwikkelteamContext.safeParse(props.context)
   if (!parsed.success) return <p>De gegevens van dit team kunnen niet worden getoond.</p>
   const ctx = parsed.data
   const current =
@@ -213,16 +216,7 @@ export function TeamRecords({ context, state }: { context: unknown; state: unkno
   const shown = phases.filter((_, i) => i <= (current < 0 ? phases.length - 1 : current))
   return (
     <>
-      {ctx.pauze && (
-        <p class="warning">
-          Gepauzeerd sinds {formatDate(ctx.pauze.at)}. Reden: {ctx.pauze.reason}
-        </p>
-      )}
-      {ctx.gestopt && (
-        <p class="warning">
-          Gestopt op {formatDate(ctx.gestopt.at)}. Reden: {ctx.gestopt.reason}
-        </p>
-      )}
+      <TeamHalt context={ctx} events={props.events} />
       {[...shown].reverse().map((phase) =>
         phase === state ? (
           <section class="phase-records current" aria-labelledby={`vastgelegd-${phase}`}>
@@ -240,15 +234,7 @@ export function TeamRecords({ context, state }: { context: unknown; state: unkno
           </details>
         ),
       )}
-      {ctx.vorigeCycli.length > 0 && (
-        <p class="muted">
-          Eerdere cycli:{' '}
-          {ctx.vorigeCycli
-            .map((c) => `cyclus ${c.cycle} (vernieuwd op ${formatDate(c.vernieuwdAt)})`)
-            .join(', ')}
-          .
-        </p>
-      )}
+      <EarlierCycles context={ctx} events={props.events} />
     </>
   )
 }

@@ -1,10 +1,11 @@
-import type { InstanceView } from '../../engine/instance-view.ts'
+import type { ListedInstanceView } from '../../engine/read-instances.ts'
 import type { Who } from '../env.ts'
-import { formatDate, valueLabel } from '../labels.ts'
+import { valueLabel } from '../labels.ts'
 import { Page } from '../layout.tsx'
+import { MomentText } from '../views/moment-text.tsx'
 import type { Names } from '../views/names.ts'
 import { organisationName, personName } from '../views/names.ts'
-import { QUESTIONS, REGIONS, isSettled, isStil, regionStates } from '../views/questions.ts'
+import { QUESTIONS, REGIONS, isSettled, isStilgevallen, regionStates } from '../views/questions.ts'
 
 export interface TransitionFilters {
   status: string
@@ -16,7 +17,7 @@ export interface TransitionFilters {
 export interface TransitionListProps {
   who: Who
   path: string
-  items: InstanceView[]
+  items: ListedInstanceView[]
   names: Names
   filters: TransitionFilters
   now: Date
@@ -56,7 +57,8 @@ function Select({
 export function TransitionList(props: TransitionListProps) {
   const { who, items, names, filters, now } = props
   const teacher = who.principal.role === 'teacher'
-  const stilCount = items.filter((v) => isStil(v.status, v.updatedAt, now)).length
+  const stil = (v: ListedInstanceView) => isStilgevallen(v.status, v.moments.last, now)
+  const stilCount = items.filter(stil).length
   return (
     <Page
       title={teacher ? 'Mijn rolovergangen' : 'Rolovergangen'}
@@ -150,10 +152,10 @@ export function TransitionList(props: TransitionListProps) {
                     {!teacher && <td>{role}</td>}
                     <td>
                       <span class={`badge status-${v.status}`}>{v.status}</span>
-                      <div class="muted small">sinds {formatDate(v.updatedAt)}</div>
-                      {isStil(v.status, v.updatedAt, now) && (
-                        <span class="badge stil">stilgevallen</span>
-                      )}
+                      <div class="muted small">
+                        sinds <MomentText moment={v.moments.last} />
+                      </div>
+                      {stil(v) && <span class="badge stil">stilgevallen</span>}
                     </td>
                     {REGIONS.map((r) => {
                       const s = regions[r] ?? '—'

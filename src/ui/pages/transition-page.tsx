@@ -1,6 +1,7 @@
 import type { MachineDefinition } from '../../../machines/types.ts'
 import type { CallerInstanceView } from '../../engine/read-instances.ts'
 import type { EventView } from '../../engine/read-instances.ts'
+import { momentRecordedAt, recordedMoment } from '../../engine/effective-moment.ts'
 import type { Who } from '../env.ts'
 import { EventForm } from '../events/event-form.tsx'
 import type { FailedForm } from '../events/submit-event.ts'
@@ -10,6 +11,7 @@ import type { Choice } from '../views/choices.ts'
 import { blockedSteps, choicesFor, formChoices, otherBlocked } from '../views/choices.ts'
 import type { Names } from '../views/names.ts'
 import { organisationName, personName } from '../views/names.ts'
+import { MomentText } from '../views/moment-text.tsx'
 import { PayloadView } from '../views/payload-view.tsx'
 import { QUESTION_TEXT, REGIONS, isSettled, regionStates } from '../views/questions.ts'
 import { HistorySection } from '../views/timeline.tsx'
@@ -30,15 +32,26 @@ export interface TransitionPageProps {
 
 type Ctx = Record<string, unknown>
 
-function Recorded({ region, context, names }: { region: string; context: Ctx; names: Names }) {
+function Recorded(props: { region: string; context: Ctx; names: Names; events: EventView[] }) {
+  const { region, context, names } = props
   const record = context[region]
   if (typeof record !== 'object' || record === null)
     return <p class="muted">Nog niets afgesproken.</p>
   const { at, afgerondAt, verleend, ...rest } = record as Ctx
+  // The event of this region that wrote the record, for its ingangsdatum.
+  const moment =
+    typeof at === 'string'
+      ? momentRecordedAt(props.events, at, (type) => type.startsWith(`${region}.`))
+      : undefined
   return (
     <>
       <PayloadView type={`${region}.afspreken`} payload={rest} names={names} />
-      {typeof at === 'string' && <p class="meta">Vastgelegd op {formatDateTime(at)}</p>}
+      {typeof at === 'string' && (
+        <p class="meta">
+          Vastgelegd op {formatDateTime(at)}
+          {moment?.differs && ` · met ingang van ${formatDate(moment.day)}`}
+        </p>
+      )}
       {typeof afgerondAt === 'string' && (
         <p class="meta">Afgerond op {formatDateTime(afgerondAt)}</p>
       )}
@@ -88,6 +101,11 @@ export function TransitionPage(props: TransitionPageProps) {
   const teacherView = who.principal.role === 'teacher'
   const afwijzing = context['afwijzing'] as { reason: string; at: string } | null
   const intrekking = context['intrekking'] as { reason: string; at: string } | null
+  // Nothing follows a rejection or a withdrawal: the last event is the one that ended it.
+  const endedAt = (at: string) =>
+    view.status === 'afgewezen' || view.status === 'ingetrokken'
+      ? view.moments.last
+      : recordedMoment(at)
   return (
     <Page
       title={`Rolovergang naar ${String(context['newRole'] ?? view.title)}`}
@@ -132,17 +150,19 @@ export function TransitionPage(props: TransitionPageProps) {
         </div>
         <div>
           <dt>Aangevraagd op</dt>
-          <dd>{formatDate(String(context['aangevraagdAt'] ?? view.createdAt))}</dd>
+          <dd>
+            <MomentText moment={view.moments.begun} />
+          </dd>
         </div>
       </dl>
       {afwijzing && (
         <p class="warning">
-          Afgewezen op {formatDate(afwijzing.at)}. Reden: {afwijzing.reason}
+          Afgewezen op <MomentText moment={endedAt(afwijzing.at)} />. Reden: {afwijzing.reason}
         </p>
       )}
       {intrekking && (
         <p class="warning">
-          Ingetrokken op {formatDate(intrekking.at)}. Reden: {intrekking.reason}
+          Ingetrokken op <MomentText moment={endedAt(intrekking.at)} />. Reden: {intrekking.reason}
         </p>
       )}
       {view.state === 'aangevraagd' && (
@@ -165,7 +185,7 @@ export function TransitionPage(props: TransitionPageProps) {
                 <span class={`badge ${settled ? 'q-done' : 'q-open'}`}>{valueLabel(state)}</span>
               </h2>
               <p class="question">{QUESTION_TEXT[region]}</p>
-              <Recorded region={region} context={context} names={names} />
+              <Recorded region={region} context={context} names={names} events={props.events} />
               {stuck.map((c) => (
                 <div class="why-step">
                   <p>

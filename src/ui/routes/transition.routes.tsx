@@ -26,7 +26,7 @@ import { TransitionPage } from '../pages/transition-page.tsx'
 import { html } from '../render.tsx'
 import { guard, param } from '../session/guard.ts'
 import type { Question } from '../views/questions.ts'
-import { QUESTIONS, isOpen, isStil } from '../views/questions.ts'
+import { QUESTIONS, isOpen, isStilgevallen } from '../views/questions.ts'
 import { readForm } from '../forms/read-form.ts'
 
 const LIST_LIMIT = 500
@@ -143,7 +143,7 @@ export function transitionRoutes(deps: UiDeps) {
         const items = found.items.filter(
           (v) =>
             (!filters.vraag || isOpen(v.state, filters.vraag as Question)) &&
-            (!filters.stil || isStil(v.status, v.updatedAt, now)),
+            (!filters.stil || isStilgevallen(v.status, v.moments.last, now)),
         )
         const directory = new Directory(deps.store, who.principal)
         const people = await directory.personNames(

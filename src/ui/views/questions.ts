@@ -1,3 +1,6 @@
+import { daysSince } from '../../engine/effective-moment.ts'
+import type { EffectiveMoment } from '../../engine/effective-moment.ts'
+
 /** The four questions of a rolovergang (toegang, ondersteuning, facilitering, erkenning), and the role itself. */
 export const QUESTIONS = ['toegang', 'ondersteuning', 'facilitering', 'erkenning'] as const
 export type Question = (typeof QUESTIONS)[number]
@@ -52,8 +55,12 @@ export function isOpen(state: unknown, question: Question): boolean {
 
 export const STIL_DAYS = 30
 
-/** No event for 30 days or more while still running: "stilgevallen". */
-export function isStil(status: string, updatedAt: string, now: Date): boolean {
+/**
+ * No event for 30 days or more while still running: "stilgevallen". Counts from the last event's
+ * ingangsdatum where it has one, else from when it was recorded.
+ */
+export function isStilgevallen(status: string, last: EffectiveMoment, now: Date): boolean {
   if (status !== 'actief' && status !== 'gepauzeerd') return false
-  return now.getTime() - new Date(updatedAt).getTime() >= STIL_DAYS * 24 * 60 * 60 * 1000
+  return daysSince(last, now) >= STIL_DAYS
 }
+
