@@ -1,6 +1,6 @@
 import type { AnyStateNode } from 'xstate'
 import { describe, expect, it } from 'vitest'
-import { machines } from '../../machines/index.ts'
+import { machineVersions, machines } from '../../machines/index.ts'
 import { MachineDiagram } from '../../src/ui/diagram/diagram.tsx'
 import { activePaths, layoutMachine } from '../../src/ui/diagram/diagram-layout.ts'
 
@@ -12,8 +12,8 @@ const svgOf = async (id: keyof typeof machines, state?: unknown) =>
   String(await MachineDiagram({ def: machines[id], state }))
 
 describe('machine diagrams', () => {
-  for (const def of Object.values(machines)) {
-    it(`draw every state of ${def.id}, read from its definition`, () => {
+  for (const def of machineVersions) {
+    it(`draw every state of ${def.id} version ${String(def.version)}, read from its definition`, () => {
       const layout = layoutMachine(def)
       expect(layout.boxes.map((b) => b.path).sort()).toEqual(
         statePaths(def.machine.root as AnyStateNode).sort(),

@@ -75,7 +75,7 @@ export function DiagramSection({ def, state }: { def: MachineDefinition; state: 
       <h2 id="diagram-titel">Procesdiagram</h2>
       <p class="muted">
         Gegenereerd uit de definitie van het proces; de huidige toestand is donkerblauw.{' '}
-        <a href={`/machines/${def.id}.svg`}>Diagram als SVG-bestand</a>
+        <a href={`/machines/${def.id}.v${String(def.version)}.svg`}>Diagram als SVG-bestand</a>
       </p>
       <div
         class="diagram"
