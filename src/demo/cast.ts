@@ -1,7 +1,7 @@
 import type { DbHandle } from '../../db/create-db.ts'
 import { createPilot } from '../engine/pilots.service.ts'
 import type { PilotInput } from '../engine/pilots.service.ts'
-import { type DemoUser, type MemberTokens, Stream } from './demo-kit.ts'
+import { type DemoUser, type PersonTokens, Stream } from './demo-kit.ts'
 import type { Directory, OrgKey, PersonKey } from './directory.ts'
 
 /** Everyone the demo acts as, and what it has created so far. */
@@ -10,12 +10,19 @@ export interface Cast {
   dir: Directory
   admin: DemoUser
   hr: { amstelscholen: DemoUser; westerpoort: DemoUser }
-  members: MemberTokens
+  members: PersonTokens
+  /** Teachers' own tokens: a teacher records their input and agrees to afspraken themself. */
+  teachers: PersonTokens
 }
 
 /** The member token of a person in the directory. */
 export function lid(cast: Cast, key: PersonKey): Promise<DemoUser> {
   return cast.members.for(cast.dir.person[key])
+}
+
+/** The teacher token of a person in the directory. */
+export function leraar(cast: Cast, key: PersonKey): Promise<DemoUser> {
+  return cast.teachers.for(cast.dir.person[key])
 }
 
 /** `lid.toevoegen` for a person of the directory, representing `org` in the team. */

@@ -64,21 +64,28 @@ export class Stream {
   }
 }
 
-/** Member tokens made on first use: one per person who acts in a team. */
-export class MemberTokens {
+/** What a person's token is called, by the role it has in the demo. */
+const TOKEN_LABEL = { member: 'lid ontwikkelteam', teacher: 'leraar' } as const
+
+/**
+ * Tokens bound to a person, made on first use: one per person who acts in that role (a team
+ * member in a team, a teacher in their own rolovergang). The same person may hold one of each.
+ */
+export class PersonTokens {
   private readonly users = new Map<string, DemoUser>()
 
   constructor(
     private readonly store: DbHandle,
     private readonly issuer: Principal,
+    private readonly role: keyof typeof TOKEN_LABEL = 'member',
   ) {}
 
   async for(person: { id: string; name: string }): Promise<DemoUser> {
     const known = this.users.get(person.id)
     if (known) return known
     const user = await demoUser(this.store, this.issuer, {
-      name: `${person.name} (lid ontwikkelteam)`,
-      role: 'member',
+      name: `${person.name} (${TOKEN_LABEL[this.role]})`,
+      role: this.role,
       personId: person.id,
     })
     this.users.set(person.id, user)

@@ -2,7 +2,7 @@ import type { DbHandle } from '../../db/create-db.ts'
 import type { Principal } from '../access/principal.ts'
 import { listVisibleOrganisations } from '../engine/organisations.service.ts'
 import type { Cast } from './cast.ts'
-import { demoUser, MemberTokens } from './demo-kit.ts'
+import { demoUser, PersonTokens } from './demo-kit.ts'
 import { addSecondAffiliations, createDirectory, DEMO_MARKER, under } from './directory.ts'
 import { scenario1a } from './pilot-1a.ts'
 import { scenario1b } from './pilot-1b.ts'
@@ -51,12 +51,16 @@ export async function buildDemo(store: DbHandle): Promise<DemoBuilt> {
     westerpoort: hr.westerpoort.principal,
   })
   const auditor = await demoUser(store, issuer, { name: 'Monitoringswerkgroep', role: 'auditor' })
-  const teacher = await demoUser(store, issuer, {
-    name: 'Noor Bakker (leraar)',
-    role: 'teacher',
-    personId: dir.person.noor.id,
-  })
-  const cast: Cast = { store, dir, admin, hr, members: new MemberTokens(store, issuer) }
+  const cast: Cast = {
+    store,
+    dir,
+    admin,
+    hr,
+    members: new PersonTokens(store, issuer, 'member'),
+    teachers: new PersonTokens(store, issuer, 'teacher'),
+  }
+  // The printed teacher token is Noor Bakker's own, the one her rolovergangen are driven with.
+  const teacher = await cast.teachers.for(dir.person.noor)
 
   const pilots = [
     await scenario1a(cast),
@@ -64,7 +68,7 @@ export async function buildDemo(store: DbHandle): Promise<DemoBuilt> {
     await scenario2a(cast),
     await scenario2b(cast),
   ]
-  const transitions = await createTransitions(cast, teacher)
+  const { transitions, migration } = await createTransitions(cast, teacher)
   const member = await cast.members.for(dir.person.ilse)
 
   return {
@@ -72,6 +76,7 @@ export async function buildDemo(store: DbHandle): Promise<DemoBuilt> {
     secondAffiliations,
     pilots,
     transitions,
+    migration,
     logins: [
       {
         role: 'admin',
@@ -91,7 +96,7 @@ export async function buildDemo(store: DbHandle): Promise<DemoBuilt> {
       {
         role: 'teacher',
         user: teacher,
-        who: `Noor Bakker, leraar at Amstel Lyceum: her own rolovergangen, one of them at ${dir.org.zuiderpark.name} (handled by HR of ${dir.org.westerpoort.name}); may request one anywhere and withdraw her own.`,
+        who: `Noor Bakker, leraar at Amstel Lyceum: her own rolovergangen, one of them at ${dir.org.zuiderpark.name} (handled by HR of ${dir.org.westerpoort.name}); records her own motives and leervraag, agrees to the afspraken HR makes, may request one anywhere and withdraw her own.`,
       },
       {
         role: 'auditor',

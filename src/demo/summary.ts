@@ -2,6 +2,7 @@ import type { DbHandle } from '../../db/create-db.ts'
 import { stateLabel } from '../../machines/index.ts'
 import type { Role } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
+import type { MigrationReport } from '../engine/definitions/migrate-instances.service.ts'
 import type { InstanceView } from '../engine/instance-view.ts'
 import { listVisiblePilots } from '../engine/pilots.service.ts'
 import { listVisibleInstances, readInstance } from '../engine/read-instances.ts'
@@ -24,6 +25,8 @@ export interface DemoBuilt {
   secondAffiliations: number
   pilots: DemoPilot[]
   transitions: DemoTransition[]
+  /** The demo's own run of the migration of rolovergangen from version 1 to 2. */
+  migration: MigrationReport
   logins: DemoLogin[]
 }
 
@@ -56,8 +59,10 @@ export async function summarise(store: DbHandle, built: DemoBuilt): Promise<stri
   for (const t of built.transitions) {
     const view = await readInstance(store, admin, t.instanceId)
     const who = `${t.person}, ${t.organisation}`.padEnd(42)
-    lines.push(`  ${who} ${t.newRole.padEnd(22)} ${stateLabel(view.state as Label)}`)
+    lines.push(`  ${who} ${t.newRole.padEnd(24)} ${stateLabel(view.state as Label)}`)
+    lines.push(`      ${transitionFacts(view)}`)
   }
+  lines.push(...migrationLines(built.migration))
   const report = await verifyChains(store)
   lines.push(
     '',
@@ -98,6 +103,34 @@ function teamLine(view: InstanceView): string {
   const next = view.blocked.find((b) => b.type === 'fase.volgende')
   if (next) return `${state}; fase.volgende blocked: ${next.reasons.join(' ')}`
   return view.possible.includes('fase.volgende') ? `${state}; fase.volgende possible` : state
+}
+
+/** The version a rolovergang runs, and what version 2 records of it: levels and the outcome. */
+function transitionFacts(view: InstanceView): string {
+  const version = `version ${String(view.machine.version)}`
+  if (view.machine.version === 1) return `${version} (the migration to version 2 left it there)`
+  const c = view.context as {
+    startniveau?: { level: string } | null
+    bereiktNiveau?: { level: string } | null
+    uitkomst?: { outcome: string } | null
+  }
+  const parts = [version, `start level ${c.startniveau?.level ?? 'not recorded'}`]
+  if (c.bereiktNiveau) parts.push(`level reached ${c.bereiktNiveau.level}`)
+  if (c.uitkomst) parts.push(`outcome ${c.uitkomst.outcome}`)
+  return parts.join('; ')
+}
+
+/** What the demo's migration did: which moved, and which stayed with the migration's reason. */
+function migrationLines(report: MigrationReport): string[] {
+  const moved = report.items.filter((i) => i.outcome === 'verplaatst').map((i) => i.title)
+  const stayed = report.items
+    .filter((i) => i.outcome === 'blijft')
+    .map((i) => `      ${i.title}: ${i.reasons[0] ?? ''}`)
+  return [
+    '',
+    `Migration of the rolovergangen to version ${String(report.to)}, run as an admin would after a release: ${String(report.moved)} moved (${moved.join(', ')}; a definitie.gemigreerd event on its chain), ${String(report.refused)} stayed on their version:`,
+    ...stayed,
+  ]
 }
 
 /** What a principal sees, counted through the same services the API uses. */

@@ -5,7 +5,8 @@ import { getPerson } from '../../db/queries/people.ts'
 import { affiliationsOf } from '../../db/queries/affiliations.ts'
 import { getOrganisations } from '../../db/queries/organisations.ts'
 import { insertTransition, listTransitions } from '../../db/queries/transitions.ts'
-import { machines } from '../../machines/index.ts'
+import { getMachine, machines } from '../../machines/index.ts'
+import type { MachineDefinition } from '../../machines/types.ts'
 import { authorize, authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { badRequest } from '../errors.ts'
@@ -23,6 +24,24 @@ export interface TransitionInput {
   domain: string
   careerPath: string
   currentRole?: string | undefined
+}
+
+/** How a service caller (never an API body) may open a transition. */
+export interface TransitionOptions extends StartOptions, OnceOptions {
+  /**
+   * An older released version of the rolovergang to open it on; default: the newest. For the
+   * engine's own callers only (the demo, tests), so that instances of an older version exist as
+   * they would have been written before the newer one was released: the API and the UI never
+   * pass it, and their input schemas have no such field.
+   */
+  machineVersion?: number | undefined
+}
+
+/** The rolovergang in the asked version (the newest by default); a version not released is a bug. */
+function rolovergangIn(version: number | undefined): MachineDefinition {
+  const def = version === undefined ? machines.rolovergang : getMachine('rolovergang', version)
+  if (!def) throw new Error(`rolovergang has no released version ${String(version)}`)
+  return def
 }
 
 export interface TransitionView {
@@ -73,8 +92,9 @@ export async function createTransition(
   store: DbHandle,
   principal: Principal,
   input: TransitionInput,
-  options: StartOptions & OnceOptions = {},
+  options: TransitionOptions = {},
 ): Promise<TransitionView> {
+  const def = rolovergangIn(options.machineVersion)
   authorize(
     principal,
     'transition.create',
@@ -97,7 +117,7 @@ export async function createTransition(
       ])
     }
     const id = newId('trans')
-    const created = await createInstance(w, machines.rolovergang, {
+    const created = await createInstance(w, def, {
       title: input.newRole,
       pilotId: null,
       personId: input.personId,

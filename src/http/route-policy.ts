@@ -87,5 +87,7 @@ export const ROUTE_ACTIONS: Record<string, readonly Action[] | 'public'> = {
   'GET /admin/tokens': 'public',
   'POST /admin/tokens': 'public',
   'POST /admin/tokens/:id/revoke': 'public',
+  'GET /admin/definities': 'public',
+  'POST /admin/definities/migreren': 'public',
   'GET /machines/:file': 'public',
 }

@@ -41,5 +41,7 @@ export const UI_ROUTES: Record<string, readonly Action[] | 'any' | 'anonymous'> 
   'GET /admin/tokens': ['token.read'],
   'POST /admin/tokens': ['token.create'],
   'POST /admin/tokens/:id/revoke': ['token.revoke'],
+  'GET /admin/definities': ['machine.migrate'],
+  'POST /admin/definities/migreren': ['machine.migrate'],
   'GET /machines/:file': ['machine.read'],
 }

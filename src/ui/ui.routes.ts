@@ -5,6 +5,7 @@ import { errorPage } from './render.tsx'
 import { adminRoutes } from './routes/admin.routes.tsx'
 import { assetRoutes } from './routes/assets.routes.ts'
 import { auditRoutes } from './routes/audit.routes.tsx'
+import { definitionRoutes } from './routes/definitions.routes.tsx'
 import { authRoutes } from './routes/auth.routes.tsx'
 import { diagramRoutes } from './routes/diagram.routes.ts'
 import { homeRoutes } from './routes/home.routes.ts'
@@ -31,6 +32,7 @@ export function uiRoutes(deps: UiDeps) {
     .route('/', transitionRoutes(deps))
     .route('/', auditRoutes(deps))
     .route('/', adminRoutes(deps))
+    .route('/', definitionRoutes(deps))
     .route('/', diagramRoutes(deps))
   ui.onError((error, c) => {
     const problem = toProblem(error)

@@ -110,6 +110,130 @@ describe.each(DATABASES)('demo dataset on %s', (kind) => {
     }
   })
 
+  /** The rolovergangen as instances (with machine version and context), and their events. */
+  async function rolovergangen() {
+    const items = (await as.admin.get('/api/v1/instances?machine=rolovergang&limit=500')).body
+      .items as any[]
+    const eventsOf = async (id: string) =>
+      (await as.admin.get(`/api/v1/instances/${id}/events?limit=500`)).body.items as any[]
+    return { items, eventsOf }
+  }
+
+  it('runs rolovergangen on version 2 with levels, outcomes and the teacher’s own word', async () => {
+    const { items, eventsOf } = await rolovergangen()
+    const v2 = items.filter((i) => i.machine.version === 2)
+    expect(v2).toHaveLength(10)
+    const contexts = v2.map((i) => i.context)
+    const levels = (key: 'startniveau' | 'bereiktNiveau') =>
+      new Set(contexts.flatMap((c) => (c[key] ? [c[key].level] : [])))
+    expect(levels('startniveau')).toEqual(new Set(['in-opleiding', 'startend', 'ervaren']))
+    expect(levels('bereiktNiveau')).toEqual(new Set(['startend', 'ervaren']))
+    expect(new Set(contexts.flatMap((c) => (c.uitkomst ? [c.uitkomst.outcome] : [])))).toEqual(
+      new Set(['andere-taken-en-rollen', 'dezelfde-werkzaamheden', 'hybride']),
+    )
+    expect(contexts.some((c) => c.ondersteuning?.forms.includes('inductie'))).toBe(true)
+
+    const erkenningen = contexts.flatMap((c) => (c.erkenning ? [c.erkenning.recognitions] : []))
+    expect(new Set(erkenningen.flat().map((r: any) => r.form))).toEqual(
+      new Set(['formeel', 'informeel', 'salaris']),
+    )
+    expect(erkenningen.filter((list) => list.length >= 2).length).toBeGreaterThanOrEqual(3)
+    for (const r of erkenningen.flat()) {
+      if (r.form !== 'informeel') expect(r.what, JSON.stringify(r)).toBeTruthy()
+    }
+
+    // Facilitering in workload terms: who pays, who agreed; 0 hours only with its reason.
+    const facilitering = contexts.flatMap((c) => (c.facilitering ? [c.facilitering] : []))
+    expect(facilitering.length).toBeGreaterThanOrEqual(4)
+    for (const f of facilitering) {
+      expect([f.budgetSource, f.agreedBy].every(Boolean), JSON.stringify(f)).toBe(true)
+    }
+    const zero = facilitering.filter((f) => f.hoursPerYear === 0)
+    expect(zero).toHaveLength(1)
+    expect(zero[0].zeroHoursReason).toMatch(/lestaak/)
+
+    // Orientation before admission, or a recorded reason to skip it.
+    const admitted = contexts.filter((c) => c.toegang)
+    expect(admitted.filter((c) => c.toegang.skipOrientationReason)).toHaveLength(1)
+    for (const c of admitted)
+      expect(Boolean(c.orientatie || c.toegang.skipOrientationReason)).toBe(true)
+
+    // A role that ended, apart from withdrawal, and its rolovergang closed with an outcome.
+    const ended = v2.filter((i) => i.context.rolEinde)
+    expect(
+      ended.map((i) => [i.state, i.context.rolEinde.ending, i.context.uitkomst?.outcome]),
+    ).toEqual([['afgerond', 'termijn-afgelopen', 'dezelfde-werkzaamheden']])
+    expect(v2.some((i) => i.state?.lopend?.rol === 'actief')).toBe(true)
+
+    // The teacher's input and agreement, each sent with the teacher's own token.
+    const byTeacher = new Map<string, number>()
+    for (const instance of v2) {
+      for (const e of await eventsOf(instance.id)) {
+        if (e.type !== 'inbreng.vastleggen' && !e.type.endsWith('.instemmen')) continue
+        expect([e.actor.role, e.actor.personId], e.type).toEqual([
+          'teacher',
+          instance.context.personId,
+        ])
+        byTeacher.set(e.type, (byTeacher.get(e.type) ?? 0) + 1)
+      }
+    }
+    expect(byTeacher.get('inbreng.vastleggen')).toBeGreaterThanOrEqual(7)
+    for (const type of [
+      'ondersteuning.instemmen',
+      'facilitering.instemmen',
+      'erkenning.instemmen',
+    ]) {
+      expect(byTeacher.get(type), type).toBeGreaterThanOrEqual(4)
+    }
+  })
+
+  it('leaves exactly one rolovergang on version 1, refused by the migration; one moved from it', async () => {
+    const { items, eventsOf } = await rolovergangen()
+    const v1 = items.filter((i) => i.machine.version === 1)
+    expect(v1.map((i) => [i.title, i.state.lopend.rol])).toEqual([['werkplekbegeleider', 'actief']])
+    const [old] = v1
+    // It keeps version 1's rules: its events are possible, version 2's are refused by name.
+    expect(old.possible).toEqual(
+      expect.arrayContaining(['ondersteuning.afronden', 'erkenning.verlenen']),
+    )
+    const v2Only = await as.hr.post(`/api/v1/instances/${old.id}/events`, {
+      type: 'niveau.vastleggen',
+      payload: { level: 'ervaren' },
+    })
+    expect(v2Only.status).toBe(422)
+    expect(v2Only.body.detail).toContain('versie 2')
+
+    // A dry run now: nothing left to move, and it says why the version 1 one stays.
+    const dry = await as.admin.post('/api/v1/machines/rolovergang/migrations', {
+      to: 2,
+      dryRun: true,
+    })
+    expect(dry.status).toBe(200)
+    expect(dry.body).toMatchObject({ moved: 0, refused: 1, current: 10 })
+    expect(dry.body.items[0].instanceId).toBe(old.id)
+    expect(dry.body.items[0].reasons.join(' ')).toContain('De rol is onder versie 1 begonnen')
+
+    // The moved one: one definitie.gemigreerd in its history, by the admin, and version 2 after.
+    const migrated = []
+    for (const instance of items) {
+      const events = await eventsOf(instance.id)
+      const at = events.findIndex((e) => e.type === 'definitie.gemigreerd')
+      if (at >= 0) migrated.push({ instance, events, at })
+    }
+    expect(migrated).toHaveLength(1)
+    const [found] = migrated
+    if (!found) throw new Error('no migrated rolovergang')
+    const { instance, events, at } = found
+    expect([instance.title, instance.machine.version]).toEqual(['rekencoördinator', 2])
+    expect(events[at].payload).toMatchObject({ from: 1, to: 2 })
+    expect(events[at].actor.role).toBe('admin')
+    expect(events.slice(at + 1).map((e: any) => e.type)).toEqual([
+      'startniveau.vastleggen',
+      'ondersteuning.instemmen',
+    ])
+    expect(instance.state.lopend.ondersteuning).toBe('ingestemd')
+  })
+
   it('records everything on hash chains that verify, by the demo users’ own tokens', async () => {
     const report = await verifyChains(db.store)
     expect(report.ok).toBe(true)
@@ -199,11 +323,16 @@ describe.each(DATABASES)('demo dataset on %s', (kind) => {
         .items as any[]
       const members = new Map<string, string[]>()
       for (const e of events) {
-        expect(e.format).toBe(2)
+        expect(e.format).toBe(3)
         if (e.actor.role !== 'admin') expect(e.actor.name).toBeTruthy()
         const what = `${instance.machine.id} ${e.type} by ${e.actor.name ?? e.actor.role}`
         // Opening an instance names the person but (as yet) no organisation acted for.
         if (e.type === 'aangemaakt') continue
+        // The migration of a definition is the administrator's, for no organisation.
+        if (e.type === 'definitie.gemigreerd') {
+          expect([e.actor.role, e.actor.organisationId], what).toEqual(['admin', null])
+          continue
+        }
         if (instance.machine.id === 'rolovergang') {
           expect(['hr', 'teacher'], what).toContain(e.actor.role)
           if (e.actor.role === 'hr') {
@@ -264,9 +393,11 @@ describe.each(DATABASES)('demo dataset on %s', (kind) => {
       .items as any[]
     const [opened, ...handled] = events
     expect(opened.actor.personId).toBe(mobility.personId)
-    expect(handled.map((e) => [e.actor.role, e.actor.organisationName])).toEqual([
-      ['hr', 'Zuiderpark Havo'],
-      ['hr', 'Zuiderpark Havo'],
+    // She records her own motives and leervraag; the rest is done by HR of Zuiderpark Havo.
+    expect(handled.map((e) => [e.type, e.actor.role, e.actor.organisationName])).toEqual([
+      ['inbreng.vastleggen', 'teacher', null],
+      ['behandeling.starten', 'hr', 'Zuiderpark Havo'],
+      ['toegang.orientatie-starten', 'hr', 'Zuiderpark Havo'],
     ])
   })
 
@@ -276,15 +407,15 @@ describe.each(DATABASES)('demo dataset on %s', (kind) => {
       expect(res.status).toBe(200)
       return res.body.items as any[]
     }
-    expect(await count(as.admin, '/api/v1/instances')).toHaveLength(13)
-    expect(await count(as.auditor, '/api/v1/instances')).toHaveLength(13)
+    expect(await count(as.admin, '/api/v1/instances')).toHaveLength(16)
+    expect(await count(as.auditor, '/api/v1/instances')).toHaveLength(16)
     expect(
       (await as.auditor.post(`/api/v1/organisations`, { name: 'x', kind: 'school' })).status,
     ).toBe(403)
 
     const hr = await count(as.hr, '/api/v1/instances')
-    expect(hr).toHaveLength(9)
-    expect(await count(as.hr, '/api/v1/transitions')).toHaveLength(5)
+    expect(hr).toHaveLength(10)
+    expect(await count(as.hr, '/api/v1/transitions')).toHaveLength(6)
     expect(await count(as.hr, '/api/v1/organisations')).toHaveLength(5)
 
     const member = await count(as.member, '/api/v1/instances')

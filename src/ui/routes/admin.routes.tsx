@@ -181,6 +181,12 @@ export function adminRoutes(deps: UiDeps) {
                 </h2>
                 <p>{String(counts.tokens)} werkende tokens.</p>
               </section>
+              <section class="card" aria-labelledby="b-def">
+                <h2 id="b-def">
+                  <a href="/admin/definities">Procesdefinities</a>
+                </h2>
+                <p>De versies van de processen, en lopende processen overzetten naar een nieuwe.</p>
+              </section>
               <section class="card" aria-labelledby="b-pil">
                 <h2 id="b-pil">
                   <a href="/pilots">Pilots</a>

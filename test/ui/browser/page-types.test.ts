@@ -132,13 +132,15 @@ describe('every page type (demo data, Chromium, axe-core)', () => {
     })
   })
 
-  it('beheer: start, organisations, people, tokens, pilots', async () => {
+  it('beheer: start, organisations, people, tokens, pilots, process definitions', async () => {
     await asRole('admin', async (page) => {
       await check(page, '50-beheer', '/admin')
       await check(page, '51-beheer-organisaties', '/admin/organisations')
       await check(page, '52-beheer-personen', '/admin/people')
       await check(page, '53-beheer-tokens', '/admin/tokens')
       await check(page, '54-beheer-pilots', '/pilots')
+      await check(page, '55-beheer-procesdefinities', '/admin/definities')
+      await check(page, '56-beheer-wat-er-verandert', '/admin/definities?proces=rolovergang&naar=2')
     })
   })
 })
