@@ -74,10 +74,11 @@ describe.each(DATABASES)('If-None-Match on instance reads (%s)', (kind) => {
 
     // A new event leaves the first page of one event as it was, and changes the whole history.
     const whole = await admin.get(`${instance}/events`)
-    await admin.post(`${instance}/events`, {
+    const posted = await admin.post(`${instance}/events`, {
       type: 'facilitering.afspreken',
-      payload: { hoursPerYear: 40, compensation: 'Taakuren' },
+      payload: { hoursPerYear: 40, budgetSource: 'school', agreedBy: 'De schoolleiding' },
     })
+    expect(posted.status, JSON.stringify(posted.body)).toBe(200)
     const firstPage = await admin.get(`${instance}/events?limit=1`, { 'if-none-match': etag })
     expect(firstPage.status).toBe(304)
     const history = await admin.get(`${instance}/events`, {

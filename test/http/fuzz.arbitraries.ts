@@ -162,7 +162,7 @@ function bodyArb(ctx: FuzzContext, route: string) {
     '{"type":"__proto__","payload":{}}',
     '{"type":"toString","payload":{}}',
     '{"type":"hasOwnProperty"}',
-    '{"type":"facilitering.afspreken","payload":{"hoursPerYear":1e999,"compensation":"x"}}',
+    '{"type":"facilitering.afspreken","payload":{"hoursPerYear":1e999,"budgetSource":"school","agreedBy":"x"}}',
     '{"type":"evaluatie.vastleggen","payload":{"level":"samenwerking","judgement":"x","scores":{"belangen":-1e-999}}}',
   )
   return fc.oneof(

@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { machines, sampleEvents, start, sampleInput } from '../../machines/index.ts'
+import {
+  machineVersions,
+  machines,
+  sampleEvents,
+  start,
+  sampleInput,
+} from '../../machines/index.ts'
 import { amsterdamDate } from '../../src/audit/effective-date.ts'
 import { testApp } from '../support/app.ts'
 import type { Client } from '../support/app.ts'
@@ -9,6 +15,7 @@ import type { TestDatabase } from '../support/db.ts'
 import { buildWorld } from '../support/world.ts'
 import { fingerprint } from './http.helpers.ts'
 import { requestArb } from './fuzz.arbitraries.ts'
+import { openTransitionOnVersion } from './transitions.helpers.ts'
 import type { FuzzContext, FuzzRequest } from './fuzz.arbitraries.ts'
 
 // Bad input from fast-check against every route, with valid and invalid tokens: no answer is a
@@ -44,6 +51,19 @@ describe.each(DATABASES)('fuzzing every route with bad input (%s)', (kind) => {
     db = await freshDatabase(kind)
     ;({ admin } = await testApp(db.store))
     const world = await buildWorld(admin)
+    // A transition still on version 1 (opened before version 2 existed) is a target too.
+    const older = await openTransitionOnVersion(
+      db.store,
+      admin,
+      {
+        personId: world.teacherA,
+        organisationId: world.orgA,
+        newRole: 'coach',
+        domain: 'leren-van-collegas',
+        careerPath: 'andere-taken-en-rollen',
+      },
+      1,
+    )
     const token = async (input: Record<string, unknown>) => {
       const res = await admin.post('/api/v1/tokens', { name: 'fuzz', ...input })
       expect(res.status).toBe(201)
@@ -60,7 +80,9 @@ describe.each(DATABASES)('fuzzing every route with bad input (%s)', (kind) => {
     const team = start(machines.ontwikkelteam, sampleInput(machines.ontwikkelteam), 'now')
     const events = sampleEvents(machines.ontwikkelteam, team, { includeBlocked: true })
     const idsFor = (route: string): string[] => {
-      if (route.includes('/instances/')) return [world.teamId, world.transitionInstanceId]
+      if (route.includes('/instances/')) {
+        return [world.teamId, world.transitionInstanceId, older.instanceId]
+      }
       if (route.includes('/people/')) return [world.personA, world.personB]
       if (route.includes('/pilots/')) return [world.pilotId]
       if (route.includes('/tokens/')) return [throwaway.id]
@@ -74,6 +96,7 @@ describe.each(DATABASES)('fuzzing every route with bad input (%s)', (kind) => {
       ids: [
         world.teamId,
         world.transitionInstanceId,
+        older.instanceId,
         world.personA,
         world.pilotId,
         world.orgA,
@@ -83,10 +106,8 @@ describe.each(DATABASES)('fuzzing every route with bad input (%s)', (kind) => {
         'beheer',
         'bestaat-niet',
       ],
-      eventTypes: [
-        ...Object.keys(machines.ontwikkelteam.events),
-        ...Object.keys(machines.rolovergang.events),
-      ],
+      // Every version's event types: one version's may reach an instance of another.
+      eventTypes: [...new Set(machineVersions.flatMap((def) => Object.keys(def.events)))],
       tokens: [
         admin.token ?? '',
         (await token({ role: 'hr', organisationIds: [world.orgA], personId: world.hrPerson }))

@@ -358,12 +358,20 @@ describe.each(DATABASES)('HTTP contract (%s)', (kind) => {
     const second = await admin.get(`/api/v1/instances/${world.transitionInstanceId}`)
     expect(second.body.version).toBe(first.body.version + 1)
     expect(second.headers.get('etag')).toBe(`"${second.body.version}"`)
-    const stale = await admin.post(
-      `/api/v1/instances/${world.transitionInstanceId}/events`,
-      { type: 'facilitering.afspreken', payload: { hoursPerYear: 40, compensation: 'Taakuren' } },
-      { 'if-match': first.headers.get('etag') ?? '' },
-    )
+    // An event that would pass at the current version: only the stale If-Match refuses it.
+    const facilitering = {
+      type: 'facilitering.afspreken',
+      payload: { hoursPerYear: 40, budgetSource: 'school', agreedBy: 'De schoolleiding' },
+    }
+    const events = `/api/v1/instances/${world.transitionInstanceId}/events`
+    const stale = await admin.post(events, facilitering, {
+      'if-match': first.headers.get('etag') ?? '',
+    })
     expectProblem(stale, 412)
     expect(stale.body.currentVersion).toBe(second.body.version)
+    const current = await admin.post(events, facilitering, {
+      'if-match': second.headers.get('etag') ?? '',
+    })
+    expect(current.status, JSON.stringify(current.body)).toBe(200)
   })
 })
