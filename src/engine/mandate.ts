@@ -1,4 +1,9 @@
-import type { EventRule, MachineDefinition, StoredSnapshot } from '../../machines/types.ts'
+import type {
+  EventAction,
+  EventRule,
+  MachineDefinition,
+  StoredSnapshot,
+} from '../../machines/types.ts'
 import { reaches, ruleFor } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { forbidden, notFound } from '../errors.ts'
@@ -82,6 +87,20 @@ export function allowedEvents(principal: Principal, on: On): MayPost[] {
   return allowed
 }
 
+/** Who may send an event of each kind, said to someone whose role may not. */
+const WHO_MAY: Record<EventAction, string> = {
+  'ontwikkelteam.event':
+    'Dit leggen de leden van het ontwikkelteam vast, of HR van een van de organisaties.',
+  'ontwikkelteam.lid':
+    'Leden toevoegen of verwijderen doet een coördinator van het team, of HR van een van de organisaties.',
+  'rolovergang.event':
+    'Dit legt HR vast van de organisatie waar de nieuwe rol is; vraag het de HR-adviseur.',
+  'rolovergang.intrekken':
+    'Een rolovergang trekt de leraar zelf in, of HR van de organisatie waar de nieuwe rol is.',
+  'rolovergang.leraar':
+    'Dit legt alleen de leraar zelf vast: het zijn de eigen motieven, leervraag of instemming van de leraar.',
+}
+
 /**
  * Checks that `principal` may send `type` with `payload` and returns the organisation the act is
  * done for (null: none). Throws 403 with a Dutch reason naming who may, or 404 when the instance
@@ -96,7 +115,7 @@ export function authorizeEvent(
   const rule = ruleOf(on.def, type)
   if (!rule) return null
   const scopeRule = ruleFor(principal.role, rule.action)
-  if (!scopeRule) throw forbidden(`De rol ${principal.role} mag dit niet (${rule.action}).`)
+  if (!scopeRule) throw forbidden(WHO_MAY[rule.action])
   const handling = handlingScope(on.def.id, on.snapshot, on.organisationIds)
   if (!reaches(principal, scopeRule, handling)) {
     // Someone who may read it learns who may act; anyone else learns nothing.
