@@ -116,6 +116,18 @@ export function reaches(principal: Principal, rule: ScopeRule, scope: Scope): bo
   }
 }
 
+/** The roles as people call them, for refusals. */
+const ROLE_NAMES: Record<Role, string> = {
+  admin: 'beheerder',
+  hr: 'HR-adviseur',
+  member: 'teamlid',
+  teacher: 'leraar',
+  auditor: 'auditor',
+}
+
+const notForRole = (principal: Principal) =>
+  forbidden(`Als ${ROLE_NAMES[principal.role]} mag u dit niet.`)
+
 /** Throws 403 when the role may never take the action, 404 when the object is out of reach. */
 export function authorize(
   principal: Principal,
@@ -124,13 +136,13 @@ export function authorize(
   subject: { what: string; id: string },
 ): void {
   const rule = ruleFor(principal.role, action)
-  if (!rule) throw forbidden(`De rol ${principal.role} mag dit niet (${action}).`)
+  if (!rule) throw notForRole(principal)
   if (!reaches(principal, rule, scope)) throw notFound(subject.what, subject.id)
 }
 
 /** Throws 403 unless the role may take the action at all (before any object is loaded). */
 export function authorizeRole(principal: Principal, action: Action): ScopeRule {
   const rule = ruleFor(principal.role, action)
-  if (!rule) throw forbidden(`De rol ${principal.role} mag dit niet (${action}).`)
+  if (!rule) throw notForRole(principal)
   return rule
 }
