@@ -84,7 +84,8 @@ export class Directory {
     events: readonly { payload: unknown }[],
     known: ReadonlyMap<string, string> = new Map(),
   ): Promise<Map<string, string>> {
-    const ids = [...idsUnder([context, events.map((e) => e.payload)], ['personId'])]
+    const keys = ['personId', 'agreedByPersonId']
+    const ids = [...idsUnder([context, events.map((e) => e.payload)], keys)]
     const read = await this.personNames(ids.filter((id) => !known.has(id)))
     return new Map([...known, ...read])
   }
@@ -98,6 +99,13 @@ export class Directory {
       if (error instanceof ProblemError) return new Map()
       throw error
     }
+  }
+
+  /** The people who work at one organisation, as far as the caller may read them (≤ 500). */
+  async peopleAt(organisationId: string): Promise<PersonView[]> {
+    if (!ruleFor(this.principal.role, 'person.read')) return []
+    const query = { organisationId, limit: 500 }
+    return (await listVisiblePeople(this.store, this.principal, query, 'ui')).items
   }
 
   /** Every person the caller may read (admin: all; hr: its organisations; others: themself). */

@@ -1,6 +1,15 @@
 // Dutch words for the UI. Domain values stay as they are in the data (the domain vocabulary in machines/vocabulary.ts); these are only
 // how a person reads them. A value without an entry is shown as it is.
 
+import {
+  KEYED_VALUE_LABELS,
+  V2_EVENT_FIELD_LABELS,
+  V2_EVENT_TITLES,
+  V2_FIELD_LABELS,
+  V2_FIELD_OVERRIDES,
+  V2_VALUE_LABELS,
+} from './labels-rolovergang-v2.ts'
+
 export const ROLE_LABELS: Record<string, string> = {
   admin: 'Beheerder',
   hr: 'HR-adviseur',
@@ -102,11 +111,18 @@ const VALUE_LABELS: Record<string, string> = {
   facilitering: 'Facilitering',
   erkenning: 'Erkenning',
   rol: 'Rol',
+  ...V2_VALUE_LABELS,
 }
 
 /** How a domain value reads in Dutch. */
 export function valueLabel(value: string): string {
   return Object.hasOwn(VALUE_LABELS, value) ? (VALUE_LABELS[value] ?? value) : value
+}
+
+/** How a value of the field `key` reads in Dutch (a budget source `school`, not the kind). */
+export function valueLabelFor(key: string, value: string): string {
+  const own = Object.hasOwn(KEYED_VALUE_LABELS, key) ? KEYED_VALUE_LABELS[key] : undefined
+  return own && Object.hasOwn(own, value) ? (own[value] ?? value) : valueLabel(value)
 }
 
 const EVENT_TITLES: Record<string, string> = {
@@ -149,6 +165,7 @@ const EVENT_TITLES: Record<string, string> = {
   'token.aangemaakt': 'Token aangemaakt',
   'token.ingetrokken': 'Token ingetrokken',
   'pilot.aangemaakt': 'Pilot aangemaakt',
+  ...V2_EVENT_TITLES,
 }
 
 /** A short Dutch title for an event type (button text, timeline). */
@@ -195,6 +212,7 @@ const FIELD_LABELS: Record<string, string> = {
   tokenId: 'Token',
   scenario: 'Scenario',
   teams: 'Teams',
+  ...V2_FIELD_LABELS,
   ...VALUE_LABELS,
 }
 
@@ -210,9 +228,17 @@ const TEXT_LABELS: Record<string, string> = {
   'resultaat.delen': 'Wat is er gedeeld?',
 }
 
-/** The Dutch label of a payload field of an event. */
-export function fieldLabel(eventType: string, key: string): string {
+/**
+ * The Dutch label of a payload field of an event, in the version of its machine (a field may mean
+ * something else in a newer version: version 2 counts facilitering in hours off the teaching load).
+ */
+export function fieldLabel(eventType: string, key: string, version = 1): string {
   if (key === 'text' && Object.hasOwn(TEXT_LABELS, eventType)) return TEXT_LABELS[eventType] ?? key
+  const ofEvent = Object.hasOwn(V2_EVENT_FIELD_LABELS, eventType)
+    ? V2_EVENT_FIELD_LABELS[eventType]
+    : undefined
+  if (ofEvent && Object.hasOwn(ofEvent, key)) return ofEvent[key] ?? key
+  if (version >= 2 && Object.hasOwn(V2_FIELD_OVERRIDES, key)) return V2_FIELD_OVERRIDES[key] ?? key
   if (Object.hasOwn(FIELD_LABELS, key)) return FIELD_LABELS[key] ?? key
   return key
 }

@@ -26,7 +26,11 @@ export const UI_ROUTES: Record<string, readonly Action[] | 'any' | 'anonymous'> 
   'GET /transitions/new': ['transition.create'],
   'POST /transitions': ['transition.create'],
   'GET /transitions/:id': ['instance.read'],
-  'POST /transitions/:id/events': ['rolovergang.event', 'rolovergang.intrekken'],
+  'POST /transitions/:id/events': [
+    'rolovergang.event',
+    'rolovergang.intrekken',
+    'rolovergang.leraar',
+  ],
   'GET /audit': ['audit.read'],
   'GET /audit/verify': ['audit.read'],
   'GET /audit/export': ['audit.export'],

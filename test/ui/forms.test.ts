@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { apply, machines, sampleEvents, sampleInput, start } from '../../machines/index.ts'
+import {
+  apply,
+  getMachine,
+  machineVersions,
+  machines,
+  sampleEvents,
+  sampleInput,
+  start,
+} from '../../machines/index.ts'
 import type { MachineDefinition, StoredSnapshot } from '../../machines/types.ts'
 import { TokenInput, TransitionInput } from '../../src/http/schemas.ts'
 import { decodePayload } from '../../src/ui/forms/decode.ts'
@@ -7,6 +15,21 @@ import type { FormValues } from '../../src/ui/forms/decode.ts'
 import { fieldsOf } from '../../src/ui/forms/fields.ts'
 import type { Field } from '../../src/ui/forms/fields.ts'
 import { dutchErrors, placeErrors } from '../../src/ui/forms/schema-form.tsx'
+import { fieldLabel } from '../../src/ui/labels.ts'
+
+/** Version 1 of the rolovergang: frozen, still running its instances. */
+function rolovergangV1(): MachineDefinition {
+  const def = getMachine('rolovergang', 1)
+  if (!def) throw new Error('rolovergang version 1 is not registered')
+  return def
+}
+
+/** Every field of a form, nested ones (group and list rows) included. */
+function allFields(fields: Field[]): Field[] {
+  return fields.flatMap((f) =>
+    f.kind === 'group' || f.kind === 'rows' ? [f, ...allFields(f.fields)] : [f],
+  )
+}
 
 const DETOURS = new Set([
   'lid.verwijderen',
@@ -84,13 +107,30 @@ describe('forms generated from the event schemas', () => {
     expect(kinds(fieldsOf(events['rol.starten']!.payload))).toEqual({ startDate: 'date' })
     expect(kinds(fieldsOf(events['facilitering.afspreken']!.payload))).toEqual({
       hoursPerYear: 'number',
+      budgetSource: 'choice',
+      agreedBy: 'text',
+      agreedByPersonId: 'text',
+      zeroHoursReason: 'text',
+      note: 'text',
+    })
+    expect(kinds(fieldsOf(rolovergangV1().events['facilitering.afspreken']!.payload))).toEqual({
+      hoursPerYear: 'number',
       compensation: 'text',
       note: 'text',
+    })
+    // A list of objects: a fixed number of rows, so it works without JavaScript; one is required.
+    const [recognitions] = fieldsOf(events['erkenning.afspreken']!.payload)
+    expect(recognitions).toMatchObject({ kind: 'rows', key: 'recognitions', rows: 3, min: 1 })
+    if (recognitions?.kind !== 'rows') throw new Error('recognitions are no rows')
+    expect(kinds(recognitions.fields)).toEqual({
+      form: 'choice',
+      what: 'choice',
+      description: 'text',
     })
     const evaluatie = fieldsOf(events['evaluatie.vastleggen']!.payload)
     expect(kinds(evaluatie)).toEqual({ level: 'choice', judgement: 'text', scores: 'group' })
     const oplossing = fieldsOf(events['oplossing.vastleggen']!.payload)
-    expect(oplossing[1]).toMatchObject({ kind: 'rows', rows: 3 })
+    expect(oplossing[1]).toMatchObject({ kind: 'rows', rows: 3, min: 0 })
     expect(fieldsOf(events['fase.volgende']!.payload)).toEqual([])
   })
 
@@ -108,8 +148,8 @@ describe('forms generated from the event schemas', () => {
     })
   })
 
-  for (const def of Object.values(machines)) {
-    it(`give back exactly the payload a browser sent (${def.id}, every sample event)`, () => {
+  for (const def of machineVersions) {
+    it(`give back exactly the payload a browser sent (${def.id} ${def.version}, every sample event)`, () => {
       const payloads = samplePayloads(def)
       const withFields = Object.entries(def.events).filter(
         ([, e]) => fieldsOf(e.payload).length > 0,
@@ -154,9 +194,19 @@ describe('forms generated from the event schemas', () => {
     expect(
       dutchErrors(events['facilitering.afspreken']!.payload, {
         hoursPerYear: 'veel',
+        budgetSource: 'school',
+        agreedBy: 'De schoolleiding',
+      }),
+    ).toEqual([{ path: 'payload.hoursPerYear', message: 'Vul een getal in.' }])
+    expect(
+      dutchErrors(rolovergangV1().events['facilitering.afspreken']!.payload, {
+        hoursPerYear: 'veel',
         compensation: 'x',
       }),
     ).toEqual([{ path: 'payload.hoursPerYear', message: 'Vul een getal in.' }])
+    expect(dutchErrors(events['overgang.afronden']!.payload, {}).map((e) => e.message)).toEqual([
+      'Kies wat de leraar na de rolovergang doet; kies ‘onbekend’ als dat niet bekend is.',
+    ])
     expect(
       dutchErrors(events['ondersteuning.afspreken']!.payload, { forms: [], note: 'x' })[0]?.message,
     ).toBe('Kies er ten minste één.')
@@ -186,5 +236,58 @@ describe('forms generated from the event schemas', () => {
     ])
     expect(placed.byName).toEqual({ 'payload.forms': 'Kies een van de mogelijkheden.' })
     expect(placed.general).toEqual(['Onbekend.'])
+  })
+
+  it('label every field and every option of every rolovergang form in Dutch, per version', () => {
+    for (const def of [machines.rolovergang, rolovergangV1()]) {
+      for (const [type, event] of Object.entries(def.events)) {
+        for (const field of allFields(fieldsOf(event.payload))) {
+          const label = fieldLabel(type, field.key, def.version)
+          expect(label, `${def.version} ${type}.${field.key}`).not.toBe(field.key)
+          if (field.kind !== 'choice' && field.kind !== 'choices') continue
+          for (const option of field.options)
+            expect(option.label, `${type}.${field.key} = ${option.value}`).not.toBe(option.value)
+        }
+      }
+    }
+    const v2 = machines.rolovergang.events
+    // The same value in another field has other words: a budget source is no organisation kind.
+    const [, budget] = fieldsOf(v2['facilitering.afspreken']!.payload)
+    expect(budget).toMatchObject({ key: 'budgetSource', kind: 'choice' })
+    if (budget?.kind !== 'choice') throw new Error('budgetSource is no choice')
+    expect(budget.options.find((o) => o.value === 'school')?.label).toBe(
+      'De school (formatie of taakbeleid)',
+    )
+    // Version 2 counts hours off the teaching load; version 1's hours stay as they were named.
+    expect(fieldLabel('facilitering.afspreken', 'hoursPerYear', 2)).toBe(
+      'Uren per jaar van de lestaak af',
+    )
+    expect(fieldLabel('facilitering.afspreken', 'hoursPerYear', 1)).toBe('Uren per jaar')
+  })
+
+  it('read the rows of erkenning filled in, skip the blank one, and name errors after their row', () => {
+    const schema = machines.rolovergang.events['erkenning.afspreken']!.payload
+    const fields = fieldsOf(schema)
+    const decoded = decodePayload(fields, {
+      'payload.recognitions.0.form': 'formeel',
+      'payload.recognitions.0.what': 'certificaat',
+      'payload.recognitions.0.description': 'Coachcertificaat',
+      'payload.recognitions.1.form': '',
+      'payload.recognitions.2.form': 'salaris',
+      'payload.note': 'Erkend.',
+    })
+    expect(decoded.payload).toEqual({
+      recognitions: [
+        { form: 'formeel', what: 'certificaat', description: 'Coachcertificaat' },
+        { form: 'salaris' },
+      ],
+      note: 'Erkend.',
+    })
+    expect(dutchErrors(schema, decoded.payload, decoded.nameOf)).toEqual([
+      {
+        path: 'payload.recognitions.2.what',
+        message: 'Zeg bij formele erkenning en bij erkenning in salaris wat het is.',
+      },
+    ])
   })
 })

@@ -20,10 +20,15 @@ export interface EventFormProps {
   choice: Choice
   known: KnownChoices
   state?: FormState | undefined
+  /**
+   * Payload fields the form leaves out because they cannot apply now (a reason to skip an
+   * orientation that has begun); they stay optional in the schema, which still decides.
+   */
+  omit?: readonly string[] | undefined
 }
 
 /** The form for one event, built from its payload schema, with a reason when one is required. */
-export function EventForm({ who, view, base, choice, known, state }: EventFormProps) {
+export function EventForm({ who, view, base, choice, known, state, omit }: EventFormProps) {
   const { type, definition } = choice
   const formId = formIdOf(type)
   const reasonError = state?.errors['reason']
@@ -65,8 +70,8 @@ export function EventForm({ who, view, base, choice, known, state }: EventFormPr
         id={formId}
         action={`${base}/${view.id}/events`}
         who={who}
-        fields={fieldsOf(definition.payload, known)}
-        labelOf={(key) => fieldLabel(type, key)}
+        fields={fieldsOf(definition.payload, known).filter((f) => !omit?.includes(f.key))}
+        labelOf={(key) => fieldLabel(type, key, view.machine.version)}
         state={state}
         submit={eventTitle(type)}
         hidden={{ type, version: String(view.version), key: newSecret() }}

@@ -250,14 +250,24 @@ export function FieldView({
         >
           <legend>
             {label}
-            <Optional required={false} />
+            <Optional required={field.min > 0} />
           </legend>
           <ErrorText id={errorId} text={error} />
+          {/* A fixed number of rows, so the list works without JavaScript; the first `min` rows
+              must be filled in, the others may stay empty. */}
           {Array.from({ length: field.rows }, (_, i) => (
             <fieldset class="row">
-              <legend>{`${label} ${i + 1}`}</legend>
+              <legend>
+                {`${label} ${i + 1}`}
+                {field.min > 0 && <Optional required={i < field.min} />}
+              </legend>
               {field.fields.map((f) => (
-                <FieldView field={f} path={[...path, i, f.key]} ctx={ctx} htmlRequired={false} />
+                <FieldView
+                  field={f}
+                  path={[...path, i, f.key]}
+                  ctx={ctx}
+                  htmlRequired={required && i < field.min}
+                />
               ))}
             </fieldset>
           ))}

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { valueLabel } from '../labels.ts'
+import { valueLabelFor } from '../labels.ts'
 
 // A form is derived from an event's zod payload schema (through its JSON schema), so a new field
 // in a machine's payload shows up in the UI without touching the UI.
@@ -28,7 +28,13 @@ export type Field =
     })
   | (Base & { kind: 'flag' })
   | (Base & { kind: 'group'; fields: Field[] })
-  | (Base & { kind: 'rows'; rows: number; fields: Field[] })
+  | (Base & {
+      kind: 'rows'
+      rows: number
+      /** How many rows must be filled in (`recognitions`: at least one). */
+      min: number
+      fields: Field[]
+    })
 
 /** Choices the page knows for a key, e.g. the team's organisations for `organisationId`. */
 export type KnownChoices = Partial<Record<string, Option[]>>
@@ -43,6 +49,7 @@ interface JsonSchema {
   minimum?: number
   maximum?: number
   maxLength?: number
+  minItems?: number
   maxItems?: number
 }
 
@@ -65,8 +72,9 @@ function objectFields(schema: JsonSchema, known: KnownChoices): Field[] {
   )
 }
 
-function options(values: unknown[]): Option[] {
-  return values.map((v) => ({ value: String(v), label: valueLabel(String(v)) }))
+/** An enum's values with the words they have in this field. */
+function options(key: string, values: unknown[]): Option[] {
+  return values.map((v) => ({ value: String(v), label: valueLabelFor(key, String(v)) }))
 }
 
 function field(key: string, schema: JsonSchema, required: boolean, known: KnownChoices): Field {
@@ -74,7 +82,7 @@ function field(key: string, schema: JsonSchema, required: boolean, known: KnownC
   const choices = known[key]
   if (choices && (type === 'string' || schema.enum))
     return { kind: 'choice', key, required, options: choices }
-  if (schema.enum) return { kind: 'choice', key, required, options: options(schema.enum) }
+  if (schema.enum) return { kind: 'choice', key, required, options: options(key, schema.enum) }
   if (type === 'string') {
     if (schema.format === 'date') return { kind: 'date', key, required }
     const maxLength = schema.maxLength
@@ -96,9 +104,10 @@ function field(key: string, schema: JsonSchema, required: boolean, known: KnownC
   if (type === 'array' && schema.items) {
     if (choices) return { kind: 'choices', key, required, options: choices }
     if (schema.items.enum)
-      return { kind: 'choices', key, required, options: options(schema.items.enum) }
+      return { kind: 'choices', key, required, options: options(key, schema.items.enum) }
     const rows = Math.min(schema.maxItems ?? LIST_ROWS, LIST_ROWS)
-    return { kind: 'rows', key, required, rows, fields: objectFields(schema.items, known) }
+    const min = Math.min(schema.minItems ?? 0, rows)
+    return { kind: 'rows', key, required, rows, min, fields: objectFields(schema.items, known) }
   }
   // Anything else is typed as text; the schema still decides on the server.
   return { kind: 'text', key, required, multiline: true }

@@ -4,8 +4,10 @@ import { valueLabel } from '../labels.ts'
 import { Page } from '../layout.tsx'
 import { MomentText } from '../views/moment-text.tsx'
 import type { Names } from '../views/names.ts'
-import { organisationName, personName } from '../views/names.ts'
+import { personName, placeName } from '../views/names.ts'
 import { QUESTIONS, REGIONS, isSettled, isStilgevallen, regionStates } from '../views/questions.ts'
+import { V2, regionStateTextV2 } from '../views/questions-v2.ts'
+import { stateSummaryV2 } from '../views/state-summary-v2.ts'
 
 export interface TransitionFilters {
   status: string
@@ -27,6 +29,10 @@ export interface TransitionListProps {
 }
 
 const STATUSES = ['actief', 'afgerond', 'afgewezen', 'ingetrokken']
+
+/** A region's state as its badge says it, in the words of the instance's version. */
+const regionText = (state: string, version: number) =>
+  version >= V2 ? regionStateTextV2(state) : valueLabel(state)
 
 function Select({
   id,
@@ -137,6 +143,7 @@ export function TransitionList(props: TransitionListProps) {
             <tbody>
               {items.map((v) => {
                 const regions = regionStates(v.state)
+                const version = v.machine.version
                 const role = String(v.context['newRole'] ?? v.title)
                 const person = personName(names, String(v.context['personId'] ?? ''))
                 return (
@@ -145,16 +152,22 @@ export function TransitionList(props: TransitionListProps) {
                       <a href={`/transitions/${v.id}`}>{teacher ? role : person}</a>
                       {!teacher && (
                         <div class="muted small">
-                          {organisationName(names, String(v.context['organisationId'] ?? ''))}
+                          {placeName(names, String(v.context['organisationId'] ?? ''))}
                         </div>
                       )}
                     </th>
                     {!teacher && <td>{role}</td>}
                     <td>
                       <span class={`badge status-${v.status}`}>{v.status}</span>
+                      {version >= V2 && v.status === 'actief' && (
+                        <div class="small">{stateSummaryV2(v.state)}</div>
+                      )}
                       <div class="muted small">
                         sinds <MomentText moment={v.moments.last} />
                       </div>
+                      {version < V2 && (
+                        <div class="muted small">procesversie 1 (de eerdere regels)</div>
+                      )}
                       {stil(v) && <span class="badge stil">stilgevallen</span>}
                     </td>
                     {REGIONS.map((r) => {
@@ -164,8 +177,8 @@ export function TransitionList(props: TransitionListProps) {
                           {s === '—' ? (
                             '—'
                           ) : (
-                            <span class={`badge ${isSettled(r, s) ? 'q-done' : 'q-open'}`}>
-                              {valueLabel(s)}
+                            <span class={`badge ${isSettled(r, s, version) ? 'q-done' : 'q-open'}`}>
+                              {regionText(s, version)}
                             </span>
                           )}
                         </td>

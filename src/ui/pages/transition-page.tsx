@@ -1,21 +1,27 @@
+import { RolovergangV2Context } from '../../../machines/rolovergang.v2.context.ts'
 import type { MachineDefinition } from '../../../machines/types.ts'
 import type { CallerInstanceView } from '../../engine/read-instances.ts'
 import type { EventView } from '../../engine/read-instances.ts'
-import { momentRecordedAt, recordedMoment } from '../../engine/effective-moment.ts'
+import { recordedMoment } from '../../engine/effective-moment.ts'
 import type { Who } from '../env.ts'
 import { EventForm } from '../events/event-form.tsx'
 import type { FailedForm } from '../events/submit-event.ts'
-import { formatDate, formatDateTime, valueLabel } from '../labels.ts'
+import type { KnownChoices } from '../forms/fields.ts'
+import { valueLabel } from '../labels.ts'
 import { Notice, Page } from '../layout.tsx'
 import type { Choice } from '../views/choices.ts'
 import { blockedSteps, choicesFor, formChoices, otherBlocked } from '../views/choices.ts'
 import type { Names } from '../views/names.ts'
-import { organisationName, personName } from '../views/names.ts'
+import { personName, placeName } from '../views/names.ts'
 import { MomentText } from '../views/moment-text.tsx'
-import { PayloadView } from '../views/payload-view.tsx'
-import { QUESTION_TEXT, REGIONS, isSettled, regionStates } from '../views/questions.ts'
+import { V2 } from '../views/questions-v2.ts'
+import { regionStates } from '../views/questions.ts'
+import { stateSummaryV2 } from '../views/state-summary-v2.ts'
 import { HistorySection } from '../views/timeline.tsx'
 import { BlockedList, DiagramSection, UnplacedProblem, WhyBlocked } from './shared.tsx'
+import { TilesV1 } from './transition-v1-tiles.tsx'
+import { TilesV2, omittedV2, placeV2 } from './transition-v2-tiles.tsx'
+import { VersionNote } from './transition-version.tsx'
 
 export interface TransitionPageProps {
   who: Who
@@ -28,53 +34,27 @@ export interface TransitionPageProps {
   notice?: string | undefined
   /** Show every event, not only the latest. */
   wholeHistory?: boolean | undefined
+  /** Choices the forms offer for ids (the people who may agree to a facilitering). */
+  known?: KnownChoices | undefined
 }
 
-type Ctx = Record<string, unknown>
-
-function Recorded(props: { region: string; context: Ctx; names: Names; events: EventView[] }) {
-  const { region, context, names } = props
-  const record = context[region]
-  if (typeof record !== 'object' || record === null)
-    return <p class="muted">Nog niets afgesproken.</p>
-  const { at, afgerondAt, verleend, ...rest } = record as Ctx
-  // The event of this region that wrote the record, for its ingangsdatum.
-  const moment =
-    typeof at === 'string'
-      ? momentRecordedAt(props.events, at, (type) => type.startsWith(`${region}.`))
-      : undefined
+function Forms(props: {
+  page: TransitionPageProps
+  list: Choice[]
+  omit?: (choice: Choice) => readonly string[]
+}) {
+  const { page } = props
   return (
     <>
-      <PayloadView type={`${region}.afspreken`} payload={rest} names={names} />
-      {typeof at === 'string' && (
-        <p class="meta">
-          Vastgelegd op {formatDateTime(at)}
-          {moment?.differs && ` · met ingang van ${formatDate(moment.day)}`}
-        </p>
-      )}
-      {typeof afgerondAt === 'string' && (
-        <p class="meta">Afgerond op {formatDateTime(afgerondAt)}</p>
-      )}
-      {typeof verleend === 'object' && verleend !== null && (
-        <p>
-          <strong>Verleend:</strong> {String((verleend as Ctx)['note'] ?? '')}
-        </p>
-      )}
-    </>
-  )
-}
-
-function Forms({ props, list }: { props: TransitionPageProps; list: Choice[] }) {
-  return (
-    <>
-      {list.map((choice) => (
+      {props.list.map((choice) => (
         <EventForm
-          who={props.who}
-          view={props.view}
+          who={page.who}
+          view={page.view}
           base="/transitions"
           choice={choice}
-          known={{}}
-          state={props.failed?.type === choice.type ? props.failed.state : undefined}
+          known={page.known ?? {}}
+          state={page.failed?.type === choice.type ? page.failed.state : undefined}
+          omit={props.omit?.(choice)}
         />
       ))}
     </>
@@ -97,6 +77,10 @@ export function TransitionPage(props: TransitionPageProps) {
       ? lastRunning?.stateAfter
       : view.state,
   )
+  // Version 2 has tiles of its own; a context they cannot read is shown as version 1 shows it.
+  const parsedV2 = view.machine.version >= V2 ? RolovergangV2Context.safeParse(context) : undefined
+  const v2 = parsedV2?.success ? parsedV2.data : null
+  const place = (c: Choice) => (v2 ? placeV2(c) : c.region)
   const personId = String(context['personId'] ?? '')
   const teacherView = who.principal.role === 'teacher'
   const afwijzing = context['afwijzing'] as { reason: string; at: string } | null
@@ -118,6 +102,7 @@ export function TransitionPage(props: TransitionPageProps) {
         <>
           {teacherView ? 'Uw rolovergang' : personName(names, personId)} · Status:{' '}
           <span class={`badge status-${view.status}`}>{view.status}</span>
+          {v2 && view.status === 'actief' && ` · ${stateSummaryV2(view.state)}`}
         </>
       }
     >
@@ -133,7 +118,7 @@ export function TransitionPage(props: TransitionPageProps) {
           <dd>
             {teacherView && !names.organisations.has(String(context['organisationId']))
               ? 'Uw organisatie'
-              : organisationName(names, String(context['organisationId'] ?? ''))}
+              : placeName(names, String(context['organisationId'] ?? ''))}
           </dd>
         </div>
         <div>
@@ -155,6 +140,7 @@ export function TransitionPage(props: TransitionPageProps) {
           </dd>
         </div>
       </dl>
+      <VersionNote version={view.machine.version} events={props.events} />
       {afwijzing && (
         <p class="warning">
           Afgewezen op <MomentText moment={endedAt(afwijzing.at)} />. Reden: {afwijzing.reason}
@@ -171,43 +157,40 @@ export function TransitionPage(props: TransitionPageProps) {
           behandeling start.
         </p>
       )}
-      <WhyBlocked steps={blocked.filter((c) => c.region === null)} />
-      <div class="tiles">
-        {REGIONS.map((region) => {
-          const state = regions[region] ?? '—'
-          const settled = isSettled(region, state)
-          const mine = shown.filter((c) => c.region === region)
-          const stuck = blocked.filter((c) => c.region === region)
-          return (
-            <section class={`tile${settled ? ' settled' : ''}`} aria-labelledby={`vraag-${region}`}>
-              <h2 id={`vraag-${region}`}>
-                {valueLabel(region)}{' '}
-                <span class={`badge ${settled ? 'q-done' : 'q-open'}`}>{valueLabel(state)}</span>
-              </h2>
-              <p class="question">{QUESTION_TEXT[region]}</p>
-              <Recorded region={region} context={context} names={names} events={props.events} />
-              {stuck.map((c) => (
-                <div class="why-step">
-                  <p>
-                    <strong>Waarom kan dit nog niet?</strong>
-                  </p>
-                  <ul class="reasons">
-                    {c.reasons.map((r) => (
-                      <li>{r}</li>
-                    ))}
-                  </ul>
-                </div>
-              ))}
-              <Forms props={props} list={mine} />
-            </section>
-          )
-        })}
-      </div>
-      {shown.some((c) => c.region === null) && (
+      <WhyBlocked steps={blocked.filter((c) => place(c) === null)} />
+      {v2 ? (
+        <TilesV2
+          context={v2}
+          events={props.events}
+          names={names}
+          own={teacherView}
+          regions={regions}
+          shown={shown}
+          blocked={blocked}
+          forms={(list) => (
+            <Forms
+              page={props}
+              list={list}
+              omit={(c) => omittedV2(c, regions, props.known ?? {})}
+            />
+          )}
+        />
+      ) : (
+        <TilesV1
+          context={context}
+          events={props.events}
+          names={names}
+          regions={regions}
+          shown={shown}
+          blocked={blocked}
+          forms={(list) => <Forms page={props} list={list} />}
+        />
+      )}
+      {shown.some((c) => place(c) === null) && (
         <section aria-labelledby="overgang">
           <h2 id="overgang">De rolovergang als geheel</h2>
           <div class="cards">
-            <Forms props={props} list={shown.filter((c) => c.region === null)} />
+            <Forms page={props} list={shown.filter((c) => place(c) === null)} />
           </div>
         </section>
       )}

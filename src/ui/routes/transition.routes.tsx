@@ -1,10 +1,11 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { machines } from '../../../machines/index.ts'
+import { getMachine, machines } from '../../../machines/index.ts'
 import { instanceStatuses } from '../../../machines/vocabulary.ts'
 import { ruleFor } from '../../access/policy.ts'
 import { readPerson } from '../../engine/people.service.ts'
 import { listVisibleInstances, readInstance } from '../../engine/read-instances.ts'
+import type { CallerInstanceView } from '../../engine/read-instances.ts'
 import { createTransition } from '../../engine/transitions.service.ts'
 import { ProblemError, notFound } from '../../errors.ts'
 import { TransitionInput } from '../../http/schemas.ts'
@@ -57,6 +58,25 @@ async function requestFields(directory: Directory, who: Who): Promise<Field[]> {
   return fields
 }
 
+/**
+ * Names for the ids a transition's forms ask for: who agreed to the facilitering is picked from
+ * the people of the organisation where the role is, and only when the caller gets that form (the
+ * list is a read of personal data).
+ */
+async function formChoicesOf(
+  directory: Directory,
+  view: CallerInstanceView,
+): Promise<KnownChoices> {
+  const lopend = typeof view.state === 'object' && view.state !== null
+  if (!lopend || !view.allowed.some((a) => a.type === 'facilitering.afspreken')) return {}
+  const def = getMachine('rolovergang', view.machine.version)
+  const schema = def?.events['facilitering.afspreken']?.payload
+  if (!schema || !fieldsOf(schema).some((f) => f.key === 'agreedByPersonId')) return {}
+  const people = await directory.peopleAt(String(view.context['organisationId'] ?? ''))
+  const named = people.flatMap((p) => (p.name ? [{ value: p.id, label: p.name }] : []))
+  return named.length > 0 ? { agreedByPersonId: named } : {}
+}
+
 export function transitionRoutes(deps: UiDeps) {
   const page = guard(deps)
 
@@ -73,13 +93,16 @@ export function transitionRoutes(deps: UiDeps) {
     const events = await historyOf(deps.store, who.principal, id)
     const people = await directory.namesIn(view.context, events)
     const organisations = await directory.organisationNames()
+    // The instance runs the version it names; its forms and diagram are that version's.
+    const def = getMachine('rolovergang', view.machine.version) ?? machines.rolovergang
     return html(
       c,
       <TransitionPage
         who={who}
         path={c.req.path}
-        def={machines.rolovergang}
+        def={def}
         view={view}
+        known={await formChoicesOf(directory, view)}
         events={events}
         names={{ organisations, people }}
         failed={failed}
@@ -142,7 +165,7 @@ export function transitionRoutes(deps: UiDeps) {
         const now = deps.now()
         const items = found.items.filter(
           (v) =>
-            (!filters.vraag || isOpen(v.state, filters.vraag as Question)) &&
+            (!filters.vraag || isOpen(v.state, filters.vraag as Question, v.machine.version)) &&
             (!filters.stil || isStilgevallen(v.status, v.moments.last, now)),
         )
         const directory = new Directory(deps.store, who.principal)

@@ -11,6 +11,14 @@ export function organisationName(names: Names, id: string): string {
 }
 
 /**
+ * An organisation's name where the page names the place of a rolovergang: one outside the
+ * caller's organisations (a teacher moving to another bestuur) is said to be so, not shown by id.
+ */
+export function placeName(names: Names, id: string): string {
+  return names.organisations.get(id) ?? 'Een organisatie buiten uw eigen organisaties'
+}
+
+/**
  * A person's name, or (when the caller's role may not read it) a short mark from the id, enough
  * to tell people apart without showing personal data.
  */

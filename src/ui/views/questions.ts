@@ -1,5 +1,6 @@
 import { daysSince } from '../../engine/effective-moment.ts'
 import type { EffectiveMoment } from '../../engine/effective-moment.ts'
+import { V2, isSettledV2 } from './questions-v2.ts'
 
 /** The four questions of a rolovergang (toegang, ondersteuning, facilitering, erkenning), and the role itself. */
 export const QUESTIONS = ['toegang', 'ondersteuning', 'facilitering', 'erkenning'] as const
@@ -15,7 +16,7 @@ export const QUESTION_TEXT: Record<(typeof REGIONS)[number], string> = {
   rol: 'Is de leraar begonnen in de nieuwe rol?',
 }
 
-/** States in which a region's question counts as settled. */
+/** States in which a region's question counts as settled (version 1; version 2: questions-v2.ts). */
 const SETTLED: Record<string, string[]> = {
   toegang: ['toegelaten'],
   ondersteuning: ['afgesproken', 'afgerond'],
@@ -43,14 +44,16 @@ export function regionStates(state: unknown): Record<string, string> {
   return out
 }
 
-export function isSettled(region: string, regionState: string): boolean {
+/** The region's question is settled in this state, by the rules of the machine version. */
+export function isSettled(region: string, regionState: string, version = 1): boolean {
+  if (version >= V2) return isSettledV2(region, regionState)
   return (SETTLED[region] ?? []).includes(regionState)
 }
 
 /** A question is open while the transition runs and its region is not settled. */
-export function isOpen(state: unknown, question: Question): boolean {
+export function isOpen(state: unknown, question: Question, version = 1): boolean {
   const s = regionStates(state)[question]
-  return s !== undefined && s !== '—' && !isSettled(question, s)
+  return s !== undefined && s !== '—' && !isSettled(question, s, version)
 }
 
 export const STIL_DAYS = 30
@@ -63,4 +66,3 @@ export function isStilgevallen(status: string, last: EffectiveMoment, now: Date)
   if (status !== 'actief' && status !== 'gepauzeerd') return false
   return daysSince(last, now) >= STIL_DAYS
 }
-

@@ -53,7 +53,12 @@ export function Timeline({
               </p>
             )}
             {e.type !== 'aangemaakt' && (
-              <PayloadView type={e.type} payload={e.payload} names={names} />
+              <PayloadView
+                type={e.type}
+                payload={e.payload}
+                names={names}
+                version={e.machineVersion}
+              />
             )}
           </li>
         ))}

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { clickAndLoad, mainText, screenshot } from '../support/browser.ts'
+import {
+  axeSerious,
+  clickAndLoad,
+  describeViolations,
+  login,
+  mainText,
+  screenshot,
+} from '../support/browser.ts'
 import { browserHarness } from '../support/harness.ts'
 import { uiWorld } from '../support/fixtures.ts'
 
@@ -67,14 +74,17 @@ describe('a teacher and HR in Chromium', () => {
     await context.close()
   })
 
-  it('HR filters on an open question and takes a transition through all four to afgerond', async () => {
-    const { page, context } = await session(h.seeded.hrToken)
+  it('HR and the teacher take a transition through the four questions to its outcome', async () => {
+    const hr = await session(h.seeded.hrToken)
+    const page = hr.page
     expect(new URL(page.url()).pathname).toBe('/transitions')
     await page.getByLabel('Open vraag').selectOption('erkenning')
     await clickAndLoad(page, page.getByRole('button', { name: 'Filter' }))
     expect(page.url()).toContain('vraag=erkenning')
     await clickAndLoad(page, page.getByRole('link', { name: 'Cor Leraar' }).first())
     expect(await page.locator('h1').innerText()).toBe('Rolovergang naar schoolopleider')
+    const path = new URL(page.url()).pathname
+    expect(await mainText(page)).toContain('Procesversie 2.')
 
     await send(page, 'Behandeling starten')
     expect(await tileState(page, 'toegang')).toBe('open')
@@ -83,29 +93,64 @@ describe('a teacher and HR in Chromium', () => {
     )
     await screenshot(page, 'flow-hr-1-vier-vragen-open')
 
+    // Orientation and choice come before selection.
+    await send(page, 'Oriëntatie starten', async (form) => {
+      await form.getByLabel('Toelichting').fill('Twee dagen meelopen met de schoolopleider.')
+    })
+    expect(await tileState(page, 'toegang')).toBe('in oriëntatie')
     await send(page, 'Toelaten tot de rol', async (form) => {
+      expect(await form.getByLabel(/Reden om de oriëntatie over te slaan/).count()).toBe(0)
       await form.getByLabel('Manier van toelaten').selectOption({ label: 'Selectie' })
-      await form
-        .getByLabel('Toelichting')
-        .fill('Na een oriëntatiegesprek en een meeloopdag gekozen.')
+      await form.getByLabel('Toelichting').fill('Na de oriëntatie gekozen.')
     })
     expect(await tileState(page, 'toegang')).toBe('toegelaten')
     await send(page, 'Ondersteuning afspreken', async (form) => {
+      await form.getByLabel('Inductie: een inwerkperiode in de nieuwe rol').check()
       await form.getByLabel('Coaching').check()
-      await form.getByLabel('Scholing').check()
-      await form
-        .getByLabel('Toelichting')
-        .fill('Coaching door een ervaren schoolopleider; de VELON-scholing.')
+      await form.getByLabel('Toelichting').fill('Inwerken en coaching door een ervaren collega.')
     })
     await send(page, 'Facilitering afspreken', async (form) => {
-      await form.getByLabel('Uren per jaar').fill('80')
-      await form.getByLabel('Compensatie').fill('Twee lesuren minder per week.')
+      await form.getByLabel('Uren per jaar van de lestaak af').fill('80')
+      await form.getByLabel('Wie betaalt de uren?').selectOption({ label: 'De opleidingsschool' })
+      await form.getByLabel(/^Wie ging akkoord/).fill('De schoolleiding')
+      await form.getByLabel(/de persoon die akkoord ging/).selectOption({ label: 'Hanna Hofman' })
     })
     await send(page, 'Erkenning afspreken', async (form) => {
-      await form.getByLabel('Vorm van erkenning').selectOption('formeel')
-      await form.getByLabel('Toelichting').fill('Registratie als schoolopleider bij VELON.')
+      const first = form.getByRole('group', { name: 'Erkenning 1', exact: true })
+      await first.getByLabel('Vorm van erkenning').selectOption('formeel')
+      await first
+        .getByLabel('Wat is het?')
+        .selectOption({ label: 'Een inschrijving in een beroepsregister' })
+      await first.getByLabel(/Beschrijving/).fill('VELON-registratie')
+      const second = form.getByRole('group', { name: /^Erkenning 2/ })
+      await second.getByLabel('Vorm van erkenning').selectOption('informeel')
+      await form.getByLabel('Toelichting', { exact: true }).fill('Registratie als schoolopleider.')
     })
-    expect(await tileState(page, 'facilitering')).toBe('afgesproken')
+    expect(await tileState(page, 'facilitering')).toBe('wacht op instemming van de leraar')
+    expect(await page.locator('#vraag-rol').locator('..').innerText()).toContain(
+      'De leraar heeft nog niet ingestemd met de afspraak over ondersteuning.',
+    )
+    // The teacher's own word is hers: HR has no form for it.
+    expect(await page.getByRole('region', { name: 'Instemmen met de erkenning' }).count()).toBe(0)
+    await screenshot(page, 'flow-hr-2-wacht-op-leraar')
+
+    const teacher = await session(h.seeded.teacherToken)
+    await teacher.page.goto(path)
+    expect(await mainText(teacher.page)).toContain('Wacht op uw instemming.')
+    await send(teacher.page, 'Motieven en leervraag vastleggen', async (form) => {
+      await form.getByLabel(/^Motieven/).fill('Ik wil studenten op de werkplek begeleiden.')
+      await form.getByLabel(/^Leervraag/).fill('Hoe geef ik goede feedback?')
+    })
+    for (const afspraak of ['ondersteuning', 'facilitering', 'erkenning']) {
+      await send(teacher.page, `Instemmen met de ${afspraak}`)
+      expect(await tileState(teacher.page, afspraak)).toBe('de leraar heeft ingestemd')
+    }
+    expect(await teacher.page.getByRole('region', { name: 'Rol starten' }).count()).toBe(0)
+    await screenshot(teacher.page, 'flow-leraar-3-ingestemd')
+    await teacher.context.close()
+
+    await page.goto(path)
+    expect(await mainText(page)).toContain('Leervraag Hoe geef ik goede feedback?')
     await send(page, 'Rol starten', async (form) => {
       await form.getByLabel('Startdatum').fill('2025-08-25')
     })
@@ -115,15 +160,56 @@ describe('a teacher and HR in Chromium', () => {
       await form.getByLabel('Toelichting').fill('VELON-registratie ontvangen.')
     })
     expect(await tileState(page, 'erkenning')).toBe('verleend')
-    await send(page, 'Rolovergang afronden')
+    await send(page, 'Bereikt niveau vastleggen', async (form) => {
+      await form.getByLabel(/^Niveau dat de leraar/).selectOption({ label: 'Ervaren' })
+    })
+    await send(page, 'Rolovergang afronden', async (form) => {
+      await form
+        .getByLabel('Wat doet de leraar na de rolovergang?')
+        .selectOption({ label: 'Andere taken en rollen binnen de eigen school' })
+    })
     expect(await page.locator('.lead .badge').innerText()).toBe('afgerond')
+    const text = await mainText(page)
+    expect(text).toContain(
+      'Wat de leraar na de rolovergang doet Andere taken en rollen binnen de eigen school',
+    )
+    expect(text).toContain('Bereikt niveau Ervaren')
     expect(await page.locator('svg [data-state="afgerond"]').getAttribute('data-active')).toBe(
       'true',
     )
-    await screenshot(page, 'flow-hr-2-afgerond')
+    await screenshot(page, 'flow-hr-3-afgerond')
 
     await page.goto('/transitions?status=afgerond')
     expect(await page.getByRole('row', { name: /Cor Leraar/ }).count()).toBe(1)
-    await context.close()
+    await hr.context.close()
+  })
+
+  it('has no serious axe violation on a version 2 transition, for HR and for the teacher', async () => {
+    const { admin, teacherA, orgA } = h.seeded
+    const opened = await admin.post('/api/v1/transitions', {
+      personId: teacherA,
+      organisationId: orgA,
+      newRole: 'coach',
+      domain: 'leren-van-collegas',
+      careerPath: 'beginner-naar-expert',
+    })
+    const id = opened.body.instanceId as string
+    for (const event of [
+      { type: 'behandeling.starten' },
+      { type: 'toegang.orientatie-starten', payload: {} },
+      { type: 'ondersteuning.afspreken', payload: { forms: ['inductie'], note: 'Inwerken.' } },
+    ]) {
+      const res = await admin.post(`/api/v1/instances/${id}/events`, event)
+      expect(res.status, event.type).toBe(200)
+    }
+    for (const token of [h.seeded.hrToken, h.seeded.teacherToken]) {
+      const context = await h.context({ bypassCSP: true })
+      const page = await context.newPage()
+      await login(page, token)
+      await page.goto(`/transitions/${id}`)
+      const violations = await axeSerious(page)
+      expect(violations, describeViolations(violations)).toEqual([])
+      await context.close()
+    }
   })
 })

@@ -87,20 +87,27 @@ describe('keyboard only (Chromium)', () => {
     await context.close()
   })
 
-  it('HR starts a transition, admits the teacher and agrees on support', async () => {
+  it('HR starts a transition, orients and admits the teacher and agrees on support; the teacher agrees', async () => {
     const context = await h.context()
     const page = await keyboardLogin(context, h.seeded.hrToken)
-    await page.goto(`/transitions/${h.seeded.transitionInstanceId}`)
+    const path = `/transitions/${h.seeded.transitionInstanceId}`
+    await page.goto(path)
     await tabTo(page, '#form-behandeling-starten button')
     expect(await pressAndLoad(page, 'Enter')).toBe(200)
     expect(await unreachable(page)).toEqual([])
 
-    await page.goto(`/transitions/${h.seeded.transitionInstanceId}`)
+    // Orientation comes first: its note may stay empty.
+    await page.goto(path)
+    await tabTo(page, '#form-toegang-orientatie-starten button')
+    expect(await pressAndLoad(page, 'Enter')).toBe(200)
+    expect(await page.locator('#vraag-toegang .badge').innerText()).toBe('in oriëntatie')
+
     await tabTo(page, '#form-toegang-toelaten select')
     await page.keyboard.press('ArrowDown')
     expect(await page.locator('#form-toegang-toelaten select').inputValue()).toBe('selectie')
     await page.keyboard.press('Tab')
     await page.keyboard.type('Gekozen na een meeloopdag.')
+    // After an orientation the form asks no reason to skip it: the next stop is the button.
     await page.keyboard.press('Tab')
     expect(await pressAndLoad(page, 'Enter')).toBe(200)
     expect(await page.locator('#vraag-toegang .badge').innerText()).toBe('toegelaten')
@@ -114,7 +121,22 @@ describe('keyboard only (Chromium)', () => {
     await page.keyboard.press('Tab')
     expect(await pressAndLoad(page, 'Enter')).toBe(200)
     expect(await mainText(page)).toContain('Coaching, Scholing')
+    expect(await page.locator('#vraag-ondersteuning .badge').innerText()).toBe(
+      'wacht op instemming van de leraar',
+    )
     await context.close()
+
+    const own = await h.context()
+    const teacher = await keyboardLogin(own, h.seeded.teacherToken)
+    await teacher.goto(path)
+    expect(await unreachable(teacher)).toEqual([])
+    await teacher.goto(path)
+    await tabTo(teacher, '#form-ondersteuning-instemmen button')
+    expect(await pressAndLoad(teacher, 'Enter')).toBe(200)
+    expect(await teacher.locator('#vraag-ondersteuning .badge').innerText()).toBe(
+      'de leraar heeft ingestemd',
+    )
+    await own.close()
   })
 
   it('a teacher requests a transition', async () => {
