@@ -2,6 +2,7 @@
 // one run. Starts the real server as separate processes on 127.0.0.1, drives each with autocannon
 // for BENCH_SECONDS (default 10), prints a table and writes JSON to bench/results/.
 // PostgreSQL rows run when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
+// BENCH_ONLY=time-travel runs only the time-travel case (the state as of a moment).
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,6 +17,7 @@ import { rawStorage } from './lib/raw-storage.ts'
 import type { RawResult } from './lib/raw-storage.ts'
 import type { LongReadsResult } from './lib/long-reads.ts'
 import type { ReadsResult } from './lib/reads.ts'
+import type { TimeTravelResult } from './lib/time-travel.ts'
 import { report } from './lib/report.ts'
 import { seed } from './lib/seed.ts'
 import type { Seeded } from './lib/seed.ts'
@@ -25,6 +27,7 @@ const WARMUP_SECONDS = Math.min(3, SECONDS)
 const READ_INSTANCES = Number(process.env.BENCH_READ_INSTANCES ?? 1000)
 const EVENTS_PER_INSTANCE = Number(process.env.BENCH_EVENTS_PER_INSTANCE ?? 1000)
 const PG_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || ''
+const ONLY = process.env.BENCH_ONLY ?? ''
 const CONNECTIONS = [10, 50] as const
 /** Teams per run: warm-up, then one slice per connection count (4 per connection). */
 const SLICES = { warmup: 20, 10: 40, 50: 200 } as const
@@ -40,6 +43,8 @@ export interface BenchResults {
   reads: ReadsResult | null
   /** /health, a history page and an event post while a whole-store verify and an export run. */
   longReads: LongReadsResult | null
+  /** GET /instances/:id/state?at=… on a 1,000-event team, with and without kept snapshots. */
+  timeTravel: TimeTravelResult | null
 }
 
 function slice(seeded: Seeded, name: keyof typeof SLICES): string[] {
@@ -110,8 +115,13 @@ async function main(): Promise<void> {
     dbos: {},
     reads: null,
     longReads: null,
+    timeTravel: null,
   }
   try {
+    if (ONLY === 'time-travel') {
+      results.timeTravel = await timeTravel(dir)
+      return finish(results)
+    }
     log(`seeding ${TEAMS} teams in ${dir}`)
     const seedPath = join(dir, 'seed.sqlite')
     const seeded = await seed(`sqlite:${seedPath}`, TEAMS)
@@ -202,10 +212,23 @@ async function main(): Promise<void> {
       ...reads,
       READS_PHASE: 'contend',
     })
+    results.timeTravel = await timeTravel(dir)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+  finish(results)
+}
 
+/** The state as of random moments of one 1,000-event team, in a process of its own. */
+function timeTravel(dir: string): Promise<TimeTravelResult> {
+  log('time travel: one team with 1,000 events, with and without kept snapshots')
+  return runJsonScript<TimeTravelResult>('bench/time-travel.ts', {
+    TIME_TRAVEL_PATH: join(dir, 'time-travel.sqlite'),
+  })
+}
+
+/** Prints the table and writes the JSON to bench/results/. */
+function finish(results: BenchResults): void {
   const out = fileURLToPath(new URL('./results/', import.meta.url))
   mkdirSync(out, { recursive: true })
   const file = join(out, `bench-${results.startedAt.replace(/[:.]/g, '-')}.json`)

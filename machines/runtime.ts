@@ -220,26 +220,30 @@ function guardName(def: MachineDefinition, t: AnyTransitionDefinition): string |
   throw new Error(`Machine ${def.id}: every guard must be named (event '${t.eventType}')`)
 }
 
-/** The JSON text of snapshots the machine made, serialized once (see `snapshotJson`). */
+/** The JSON text of snapshots, serialized at most once each (see `snapshotJson`). */
 const jsonOf = new WeakMap<StoredSnapshot, string>()
 
 function toStored(snapshot: AnySnapshot): StoredSnapshot {
   // XState's context is plain data that assign() replaces, never mutates: the stored snapshot
-  // shares it. Serialized once here, since it is stored as JSON anyway; what the JSON text drops
-  // (undefined values) reads back equal.
+  // shares it. Serialized only when it is stored (snapshotJson): a replay makes a snapshot per
+  // event and stores none of them. What the JSON text drops (undefined values) reads back equal.
   const stored: StoredSnapshot = {
     value: snapshot.value,
     context: snapshot.context as Record<string, unknown>,
   }
-  jsonOf.set(stored, JSON.stringify(stored))
   // The machine made it from a checked snapshot: no need to check it again.
   resolved.set(stored, snapshot)
   return stored
 }
 
-/** `JSON.stringify(stored)`, without serializing again a snapshot the machine just made. */
+/** `JSON.stringify(stored)`, serialized once per snapshot (stored snapshots are never mutated). */
 export function snapshotJson(stored: StoredSnapshot): string {
-  return jsonOf.get(stored) ?? JSON.stringify(stored)
+  let json = jsonOf.get(stored)
+  if (json === undefined) {
+    json = JSON.stringify(stored)
+    jsonOf.set(stored, json)
+  }
+  return json
 }
 
 function invalid(def: MachineDefinition, detail: string): InvalidSnapshotError {

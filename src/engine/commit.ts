@@ -1,6 +1,7 @@
 import type { DbHandle } from '../../db/create-db.ts'
 import type { Db, Dialect, Instance } from '../../db/database.ts'
 import { insertEvent } from '../../db/queries/events.ts'
+import { insertKeptSnapshot, isKeptSeq } from '../../db/queries/kept-snapshots.ts'
 import {
   advanceInstance,
   getInstance,
@@ -154,6 +155,17 @@ export class Writer {
       hash,
       machine_version: machineVersion,
     })
+    // Every so many events the snapshot is kept beside the history, so that time travel replays
+    // from the nearest one instead of from event 1.
+    if (isKeptSeq(seq)) {
+      await insertKeptSnapshot(this.tx, {
+        instance_id: instance.id,
+        seq,
+        machine_version: machineVersion,
+        snapshot: input.snapshot,
+        event_hash: hash,
+      })
+    }
     const head = {
       machine_version: machineVersion,
       snapshot: input.snapshot,
