@@ -21,5 +21,4 @@ export interface SnapshotMigration {
  * nu ook inductie."). `reasons`: Dutch, why the instance stays on its version.
  */
 export type MigrationOutcome =
-  | { ok: true; next: StoredSnapshot; changes: string[] }
-  | { ok: false; reasons: string[] }
+  { ok: true; next: StoredSnapshot; changes: string[] } | { ok: false; reasons: string[] }

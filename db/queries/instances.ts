@@ -45,9 +45,9 @@ export async function advanceInstance(
   id: string,
   fromVersion: number,
   next: Pick<
-      Instance,
-      'snapshot' | 'status' | 'version' | 'head_hash' | 'updated_at' | 'machine_version'
-    >,
+    Instance,
+    'snapshot' | 'status' | 'version' | 'head_hash' | 'updated_at' | 'machine_version'
+  >,
 ): Promise<boolean> {
   const result = await updateHead(db, id, fromVersion, next)
   return result.numAffectedRows === 1n

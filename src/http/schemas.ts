@@ -170,13 +170,10 @@ export const Instance = z
     blocked: z.array(BlockedEvent),
     createdAt: z.string(),
     updatedAt: z.string(),
-    moments: z
-      .object({ begun: Moment, last: Moment })
-      .optional()
-      .openapi({
-        description:
-          'When the instance began and since when it stands as it is (its last event that is a step of the process, not a migration): the ingangsdatum where one is recorded, else the day recorded. Absent in the answer to a posted event.',
-      }),
+    moments: z.object({ begun: Moment, last: Moment }).optional().openapi({
+      description:
+        'When the instance began and since when it stands as it is (its last event that is a step of the process, not a migration): the ingangsdatum where one is recorded, else the day recorded. Absent in the answer to a posted event.',
+    }),
   })
   .openapi('Instance')
 
