@@ -1,18 +1,13 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDb } from '../../db/create-db.ts'
-import type { DbHandle } from '../../db/create-db.ts'
-import { migrateToLatest, migrateUpTo } from '../../db/migrate.ts'
+import { migrateToLatest } from '../../db/migrate.ts'
 import { verifyChains } from '../../src/engine/verify.ts'
 import { exportRecords } from '../../src/verifier/read-export.ts'
 import { verifyRecords } from '../../src/verifier/verify-export.ts'
 import { testApp } from '../support/app.ts'
 import type { Client } from '../support/app.ts'
 import { DATABASES } from '../support/db.ts'
+import { fixtureRows, openFixture } from './release-fixture.ts'
+import type { Opened, ReleaseFixture, Row } from './release-fixture.ts'
 
 // The database the previous release (b502b00, `doorlopend demo`: event format 2, one version of
 // every machine) wrote is opened by this release. Its transitions keep the rules of version 1
@@ -37,74 +32,10 @@ const TABLES = [
   'meta',
 ] as const
 
-type Row = Record<string, unknown>
-
-function fixtureRows(): Record<string, Row[]> {
-  const file = new Database(FIXTURE, { readonly: true, fileMustExist: true })
-  try {
-    const rows = Object.fromEntries(
-      TABLES.map((t) => [t, file.prepare(`SELECT * FROM ${t}`).all() as Row[]]),
-    )
-    // A bestuur before its schools.
-    rows['organisations']?.sort(
-      (a, b) => Number(a['parent_id'] !== null) - Number(b['parent_id'] !== null),
-    )
-    return rows
-  } finally {
-    file.close()
-  }
-}
-
-interface Opened {
-  store: DbHandle
-  cleanup(): Promise<void>
-}
-
-async function openOnSqlite(): Promise<Opened> {
-  const dir = mkdtempSync(join(tmpdir(), 'doorlopend-versions-'))
-  const file = join(dir, 'field.sqlite')
-  copyFileSync(FIXTURE, file)
-  const store = createDb(`sqlite:${file}`)
-  return {
-    store,
-    cleanup: async () => {
-      await store.destroy()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-}
-
-async function openOnPostgres(): Promise<Opened> {
-  const url = process.env.TEST_DATABASE_URL as string
-  const schema = `vs_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-  const c = new pg.Client({ connectionString: url })
-  await c.connect()
-  await c.query(`CREATE SCHEMA ${schema}`)
-  await c.end()
-  const u = new URL(url)
-  u.searchParams.set('options', `-c search_path=${schema}`)
-  const store = createDb(u.toString())
-  await migrateUpTo(store.db, PREVIOUS_LAST_MIGRATION)
-  await store.db.deleteFrom('meta').execute()
-  const rows = fixtureRows()
-  for (const table of TABLES) {
-    for (const row of rows[table] ?? []) {
-      await store.db
-        .insertInto(table)
-        .values(row as never)
-        .execute()
-    }
-  }
-  return {
-    store,
-    cleanup: async () => {
-      await store.destroy()
-      const d = new pg.Client({ connectionString: url })
-      await d.connect()
-      await d.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-      await d.end()
-    },
-  }
+const RELEASE: ReleaseFixture = {
+  file: FIXTURE,
+  tables: TABLES,
+  lastMigration: PREVIOUS_LAST_MIGRATION,
 }
 
 interface Item {
@@ -127,7 +58,7 @@ const transitionsByTitle = (rows: Row[]) =>
 describe.each(DATABASES)('a database of the previous release on machine versions (%s)', (kind) => {
   let db: Opened
   let admin: Client
-  const before = fixtureRows()
+  const before = fixtureRows(RELEASE)
   const byTitle = transitionsByTitle(before['instances'] ?? [])
   const idOf = (title: string) => String(byTitle.get(title)?.['id'])
   let dryRun: { moved: number; refused: number; items: Item[] }
@@ -143,7 +74,7 @@ describe.each(DATABASES)('a database of the previous release on machine versions
     )
 
   beforeAll(async () => {
-    db = kind === 'sqlite' ? await openOnSqlite() : await openOnPostgres()
+    db = await openFixture(RELEASE, kind)
     await migrateToLatest(db.store.db)
     ;({ admin } = await testApp(db.store))
   })

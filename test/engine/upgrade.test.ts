@@ -1,12 +1,5 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDb } from '../../db/create-db.ts'
-import type { DbHandle } from '../../db/create-db.ts'
-import { migrateToLatest, migrateUpTo } from '../../db/migrate.ts'
+import { migrateToLatest } from '../../db/migrate.ts'
 import { explain, getMachine, sampleEvents } from '../../machines/index.ts'
 import type { StoredSnapshot } from '../../machines/types.ts'
 import { verifyChains } from '../../src/engine/verify.ts'
@@ -15,6 +8,8 @@ import { verifyRecords } from '../../src/verifier/verify-export.ts'
 import { testApp } from '../support/app.ts'
 import type { Client } from '../support/app.ts'
 import { DATABASES } from '../support/db.ts'
+import { fixtureRows, openFixture } from './release-fixture.ts'
+import type { Opened, ReleaseFixture } from './release-fixture.ts'
 
 // A database written by the previous release (0.1.0: `doorlopend demo`, before affiliations and
 // event format 2; test/fixtures/README.md) is opened by this release: on SQLite the file itself,
@@ -40,78 +35,19 @@ const TABLES = [
   'meta',
 ] as const
 
-type Row = Record<string, unknown>
-
-function fixtureRows(): Record<string, Row[]> {
-  const file = new Database(FIXTURE, { readonly: true, fileMustExist: true })
-  try {
-    return Object.fromEntries(
-      TABLES.map((t) => [t, file.prepare(`SELECT * FROM ${t}`).all() as Row[]]),
-    )
-  } finally {
-    file.close()
-  }
-}
-
-interface Upgraded {
-  store: DbHandle
-  cleanup(): Promise<void>
-}
-
-async function openOnSqlite(): Promise<Upgraded> {
-  const dir = mkdtempSync(join(tmpdir(), 'doorlopend-upgrade-'))
-  const file = join(dir, 'field.sqlite')
-  copyFileSync(FIXTURE, file)
-  const store = createDb(`sqlite:${file}`)
-  return {
-    store,
-    cleanup: async () => {
-      await store.destroy()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-}
-
-async function openOnPostgres(): Promise<Upgraded> {
-  const url = process.env.TEST_DATABASE_URL as string
-  const schema = `up_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`CREATE SCHEMA ${schema}`)
-  await admin.end()
-  const u = new URL(url)
-  u.searchParams.set('options', `-c search_path=${schema}`)
-  const store = createDb(u.toString())
-  await migrateUpTo(store.db, RELEASE_0_1_0_LAST_MIGRATION)
-  const rows = fixtureRows()
-  await store.db.deleteFrom('meta').execute()
-  for (const table of TABLES) {
-    for (const row of rows[table] ?? []) {
-      await store.db
-        .insertInto(table)
-        .values(row as never)
-        .execute()
-    }
-  }
-  return {
-    store,
-    cleanup: async () => {
-      await store.destroy()
-      const c = new pg.Client({ connectionString: url })
-      await c.connect()
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-      await c.end()
-    },
-  }
+const RELEASE: ReleaseFixture = {
+  file: FIXTURE,
+  tables: TABLES,
+  lastMigration: RELEASE_0_1_0_LAST_MIGRATION,
 }
 
 describe.each(DATABASES)('upgrading a database written by release 0.1.0 (%s)', (kind) => {
-  let db: Upgraded
+  let db: Opened
   let admin: Client
-  const before = fixtureRows()
+  const before = fixtureRows(RELEASE)
 
   beforeAll(async () => {
-    db = kind === 'sqlite' ? await openOnSqlite() : await openOnPostgres()
+    db = await openFixture(RELEASE, kind)
     await migrateToLatest(db.store.db)
     ;({ admin } = await testApp(db.store))
   })
