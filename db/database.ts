@@ -101,6 +101,9 @@ export interface PilotTable {
   name: string
   scenario: string
   organisation_ids: string
+  /** Null for pilots created before forms were recorded: the scenario decides. */
+  organisation_form: string | null
+  lead_organisation_id: string | null
   created_at: Timestamp
 }
 
@@ -199,6 +202,23 @@ export interface KeptSnapshotTable {
   event_hash: string
 }
 
+/** The bytes of a document attached to an event, once per SHA-256 (hex) of those bytes. */
+export interface DocumentTable {
+  sha256: string
+  /** What the bytes were recognised as when they came in (never the sender's word). */
+  media_type: string
+  size: number
+  content: Buffer
+  created_at: Timestamp
+}
+
+/** An instance with an event that refers to a document: who may read it is who may read that. */
+export interface InstanceDocumentTable {
+  instance_id: string
+  sha256: string
+  created_at: Timestamp
+}
+
 export interface Database {
   organisations: OrganisationTable
   people: PersonTable
@@ -218,6 +238,8 @@ export interface Database {
   login_attempts: LoginAttemptTable
   person_identities: PersonIdentityTable
   rate_limits: RateLimitTable
+  documents: DocumentTable
+  instance_documents: InstanceDocumentTable
 }
 
 export type Db = Kysely<Database>
@@ -237,3 +259,4 @@ export type IdempotencyRecord = Selectable<IdempotencyTable>
 export type AccessLogEntry = Selectable<AccessLogTable>
 export type SessionRow = Selectable<SessionTable>
 export type LoginAttempt = Selectable<LoginAttemptTable>
+export type DocumentRow = Selectable<DocumentTable>

@@ -6,6 +6,8 @@ import * as audit from './migrations/2026-11-24-audit.ts'
 import * as mandate from './migrations/2026-12-01-mandate.ts'
 import * as sessions from './migrations/2026-12-02-sessions.ts'
 import * as machineVersions from './migrations/2026-12-03-machine-versions.ts'
+import * as pilots from './migrations/2026-12-04-pilots.ts'
+import * as documents from './migrations/2026-12-05-documents.ts'
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-initial': initial,
@@ -13,6 +15,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-mandate': mandate,
   '2026-12-02-sessions': sessions,
   '2026-12-03-machine-versions': machineVersions,
+  '2026-12-04-pilots': pilots,
+  '2026-12-05-documents': documents,
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

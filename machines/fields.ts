@@ -37,3 +37,32 @@ export function stringField(
   const value = payload?.[key]
   return typeof value === 'string' ? value.trim() : undefined
 }
+
+/**
+ * A document attached to an event, as its chain records it: the SHA-256 (hex) and size of its
+ * bytes and the media type its content was recognised as. The name and the bytes are kept apart
+ * (the documents table), so that a chain never holds more than the hash.
+ */
+export const DocumentRef = z
+  .object({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Geen SHA-256 (64 hexadecimale tekens).'),
+    size: z.number().int().min(1),
+    mediaType: z.string().min(1).max(200),
+  })
+  .strict()
+export type DocumentRef = z.infer<typeof DocumentRef>
+
+const amsterdamDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
+
+/**
+ * The calendar day an event takes effect: its ingangsdatum, else the Amsterdam date of the
+ * moment it was recorded. Guards and actions use it, so replay gives the same outcome.
+ */
+export function eventDay(event: { at: string; effectiveDate?: string | null | undefined }): string {
+  return event.effectiveDate ?? amsterdamDay.format(new Date(event.at))
+}

@@ -1,3 +1,4 @@
+import { eventDay } from './fields.ts'
 import type { GuardCheck, MachineEvent } from './types.ts'
 
 /** A list of names as the reasons show it: "A, B, C". */
@@ -7,7 +8,7 @@ export function opsomming(items: readonly string[]): string {
 
 /** Combine checks into one guard: it fails with the reasons of every check that fails. */
 export function alle<C>(...checks: GuardCheck<C>[]): GuardCheck<C> {
-  return (context, payload) => checks.flatMap((check) => check(context, payload))
+  return (context, payload, event) => checks.flatMap((check) => check(context, payload, event))
 }
 
 type XStateGuard<C> = (args: { context: C; event: MachineEvent }) => boolean
@@ -22,7 +23,8 @@ export function toXStateGuards<C, K extends string>(
   const guards = {} as Record<K, XStateGuard<C>>
   for (const name of Object.keys(checks) as K[]) {
     const check = checks[name]
-    guards[name] = ({ context, event }) => check(context, event.payload).length === 0
+    guards[name] = ({ context, event }) =>
+      check(context, event.payload, { day: eventDay(event), reason: event.reason }).length === 0
   }
   return guards
 }

@@ -1,25 +1,31 @@
 import { ontwikkelteam } from './ontwikkelteam.machine.ts'
+import { ontwikkelteamV2 } from './ontwikkelteam.v2.machine.ts'
 import { rolovergang } from './rolovergang.machine.ts'
 import { rolovergangV2 } from './rolovergang.v2.machine.ts'
 import { rolovergangV1toV2 } from './rolovergang.migrate-1-2.ts'
+import { ontwikkelteamV1toV2 } from './ontwikkelteam.migrate-1-2.ts'
 import type { SnapshotMigration } from './migration-types.ts'
 import type { MachineDefinition } from './types.ts'
 
 export type MachineId = 'ontwikkelteam' | 'rolovergang'
 
 /**
- * Every released version of every machine, oldest first. A released version is never changed
+ * Every released version of every machine, by machine, oldest first. A released version is never changed
  * (test/machines/frozen.test.ts holds each to its recorded definition); a change is a new version
  * with a declared migration.
  */
 export const machineVersions: readonly MachineDefinition[] = [
   ontwikkelteam,
+  ontwikkelteamV2,
   rolovergang,
   rolovergangV2,
 ]
 
 /** Every declared migration between two versions of a machine. */
-export const snapshotMigrations: readonly SnapshotMigration[] = [rolovergangV1toV2]
+export const snapshotMigrations: readonly SnapshotMigration[] = [
+  rolovergangV1toV2,
+  ontwikkelteamV1toV2,
+]
 
 const latest = new Map<string, MachineDefinition>()
 for (const def of machineVersions) {
@@ -69,6 +75,7 @@ export type * from './types.ts'
 export type * from './migration-types.ts'
 export * from './vocabulary.ts'
 export { ontwikkelteam, ontwikkelteamMachine } from './ontwikkelteam.machine.ts'
+export { ontwikkelteamV2, ontwikkelteamV2Machine } from './ontwikkelteam.v2.machine.ts'
 export { rolovergang, rolovergangMachine } from './rolovergang.machine.ts'
 export { rolovergangV2, rolovergangV2Machine } from './rolovergang.v2.machine.ts'
 export { OntwikkelteamContext, OntwikkelteamInput } from './ontwikkelteam.context.ts'

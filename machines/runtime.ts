@@ -1,6 +1,7 @@
 import { initialTransition } from 'xstate'
 import type { AnyTransitionDefinition, StateValue } from 'xstate'
 import { z } from 'zod'
+import { eventDay } from './fields.ts'
 import { explanationOf, inertScope, transitionsFor } from './snapshot-cache.ts'
 import { stateLabel } from './state-label.ts'
 import type {
@@ -44,9 +45,14 @@ const StoredShape = z.object({
 })
 
 /** Validates `input`, runs the initial transition at time `at` and returns the snapshot to store. */
-export function start(def: MachineDefinition, input: unknown, at: string): StoredSnapshot {
+export function start(
+  def: MachineDefinition,
+  input: unknown,
+  at: string,
+  effectiveDate: string | null = null,
+): StoredSnapshot {
   const parsed = def.input.parse(input) as Record<string, unknown>
-  const [snapshot] = initialTransition(def.machine, { ...parsed, at })
+  const [snapshot] = initialTransition(def.machine, { ...parsed, at, effectiveDate })
   return toStored(snapshot)
 }
 
@@ -148,7 +154,8 @@ export function explain(def: MachineDefinition, stored: StoredSnapshot): Explana
   })
 }
 
-type Asked = Pick<MachineEvent, 'type'> & Partial<Pick<MachineEvent, 'payload' | 'reason'>>
+type Asked = Pick<MachineEvent, 'type'> &
+  Partial<Pick<MachineEvent, 'payload' | 'reason' | 'at' | 'effectiveDate'>>
 
 /**
  * Checks an event; without a payload (asked in general) only what depends on the context.
@@ -190,6 +197,14 @@ function check(
       return { ok: false, reasons: [`Bij ‘${type}’ is een reden verplicht.`] }
     }
   }
+  // What a guard may know of the event: only when a whole event is checked.
+  const meta =
+    payload !== undefined && event.at !== undefined
+      ? {
+          day: eventDay({ at: event.at, effectiveDate: event.effectiveDate }),
+          reason: event.reason?.trim() || null,
+        }
+      : undefined
   const candidates = transitionsFor(snapshot, type)
   if (candidates.length === 0) {
     return {
@@ -203,7 +218,7 @@ function check(
     if (name === undefined) return { ok: true }
     const guard = def.guards[name]
     if (!guard) throw new Error(`Machine ${def.id} has no check for guard '${name}'`)
-    const failed = guard(snapshot.context as Record<string, unknown>, payload)
+    const failed = guard(snapshot.context as Record<string, unknown>, payload, meta)
     if (failed.length === 0) return { ok: true }
     reasons.push(...failed.filter((r) => !reasons.includes(r)))
   }

@@ -1,4 +1,5 @@
 import { ontwikkelteamSampleInput, ontwikkelteamSamples } from './ontwikkelteam.samples.ts'
+import { ontwikkelteamV2SampleInput, ontwikkelteamV2Samples } from './ontwikkelteam.v2.samples.ts'
 import { rolovergangSampleInput, rolovergangSamples } from './rolovergang.samples.ts'
 import { rolovergangV2SampleInput, rolovergangV2Samples } from './rolovergang.v2.samples.ts'
 import { evaluate, explain } from './runtime.ts'
@@ -22,7 +23,9 @@ export interface SampleOptions {
 
 /** A valid creation input for the machine. */
 export function sampleInput(def: MachineDefinition): Record<string, unknown> {
-  if (def.id === 'ontwikkelteam') return copy(ontwikkelteamSampleInput)
+  if (def.id === 'ontwikkelteam') {
+    return copy(def.version === 2 ? ontwikkelteamV2SampleInput : ontwikkelteamSampleInput)
+  }
   if (def.id === 'rolovergang') {
     return copy(def.version === 2 ? rolovergangV2SampleInput : rolovergangSampleInput)
   }
@@ -61,7 +64,11 @@ function payloads(
   type: string,
   personIds: readonly string[] | undefined,
 ): Record<string, unknown>[] {
-  if (def.id === 'ontwikkelteam') return ontwikkelteamSamples(snapshot.context, type, personIds)
+  if (def.id === 'ontwikkelteam') {
+    return def.version === 2
+      ? ontwikkelteamV2Samples(snapshot.context, type, personIds)
+      : ontwikkelteamSamples(snapshot.context, type, personIds)
+  }
   if (def.id === 'rolovergang') {
     return def.version === 2 ? rolovergangV2Samples(type) : rolovergangSamples(type)
   }

@@ -14,6 +14,11 @@ export interface MachineEvent {
   payload: Record<string, unknown>
   reason: string | null
   at: string
+  /**
+   * The ingangsdatum (YYYY-MM-DD) the event was recorded with, if any: the day it takes effect
+   * when that is not the day it was recorded. Replay passes the stored one.
+   */
+  effectiveDate?: string | null | undefined
   /** Set by the engine; lets guards distinguish e.g. coordinator-only events. */
   actor: { tokenId: string; role: string; personId: string | null }
 }
@@ -28,6 +33,8 @@ export interface EventDefinition {
   when: string
   /** Dutch: one line saying what the event does (UI labels, OpenAPI descriptions). */
   label: string
+  /** A document may be attached (its DocumentRef goes in the payload's `document`). */
+  attachment?: boolean
 }
 
 /** What is stored as an instance's snapshot: enough for `machine.resolveState`. */
@@ -53,6 +60,7 @@ export interface Explanation {
 export type EventAction =
   | 'ontwikkelteam.event'
   | 'ontwikkelteam.lid'
+  | 'ontwikkelteam.heropenen'
   | 'rolovergang.event'
   | 'rolovergang.intrekken'
   | 'rolovergang.leraar'
@@ -67,6 +75,15 @@ export interface EventRule {
   namens?: 'organisationId'
   /** The payload's person must be werkzaam bij (affiliated with) the payload's organisation. */
   affiliated?: { person: 'personId'; organisation: 'organisationId' }
+  /**
+   * Where the instance has a lead organisation (a leiderorganisatie), the act is the lead's:
+   * only someone who may act for the lead may send it, whatever organisation the payload names.
+   */
+  lead?: boolean
+  /** Organisations the payload adds must exist under the name given (checked by the engine). */
+  organisations?: 'addOrganisations'
+  /** Payload fields naming a person who must exist (and not be erased). */
+  people?: readonly string[]
 }
 
 /** Who an instance concerns and which organisations it belongs to, for access and mandate. */
@@ -106,6 +123,13 @@ export interface MachineDefinition<TInput = unknown, TEvent extends string = str
   guards: Record<string, GuardCheck>
   /** Dutch: where the instance is now, e.g. "het team is nu in fase delen". */
   describeState(snapshot: StoredSnapshot): string
+  /** The lead organisation, where the instance has one (a leiderorganisatie). */
+  leadOrganisation?(context: Record<string, unknown>): string | null
+  /**
+   * The organisations the instance belongs to, read from its context, for a machine whose events
+   * may change them (a team renewing with other partners). Without it they never change.
+   */
+  organisationsOf?(context: Record<string, unknown>): string[]
 }
 
 /**
@@ -115,7 +139,15 @@ export interface MachineDefinition<TInput = unknown, TEvent extends string = str
 export type GuardCheck<TContext = Record<string, unknown>> = (
   context: TContext,
   payload: Record<string, unknown> | undefined,
+  event?: GuardEvent,
 ) => string[]
+
+/** What a guard may know of the event beyond its payload (absent when asked in general). */
+export interface GuardEvent {
+  /** The day the event takes effect (see eventDay). */
+  day: string
+  reason: string | null
+}
 
 /** A snapshot as XState resolves it (`machine.resolveState`). */
 export type AnySnapshot = AnyMachineSnapshot

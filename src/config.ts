@@ -41,6 +41,13 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(480),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(24),
   SESSIONS_PER_PERSON: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Most bytes of one document attached to an event (default 10 MiB). */
+  DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(256 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   /** Bench only: SQLite synchronous=OFF, to measure what fsync costs. */
   DOORLOPEND_UNSAFE_NO_FSYNC: z.enum(['0', '1']).default('0'),
 })
@@ -64,6 +71,8 @@ export interface Config {
   readonly publicUrl: string | undefined
   readonly sessions: { idleMs: number; maxAgeMs: number; perOwner: number }
   readonly oidcProviders: readonly ProviderConfig[]
+  /** Most bytes of one document attached to an event. */
+  readonly documentMaxBytes: number
 }
 
 /** PostgreSQL pool and timeouts (SQLite ignores them). */
@@ -123,5 +132,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       perOwner: e.SESSIONS_PER_PERSON,
     },
     oidcProviders,
+    documentMaxBytes: e.DOCUMENT_MAX_BYTES,
   })
 }

@@ -63,6 +63,7 @@ export async function startServer(
     publicUrl: config.publicUrl,
     signingKeyPem: config.signingKeyPem,
     metrics: { token: config.metricsToken },
+    documentMaxBytes: config.documentMaxBytes,
     log,
     draining: () => drain.active,
     onError: (error) => log.error({ err: error }, 'unexpected error'),

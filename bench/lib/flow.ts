@@ -23,8 +23,17 @@ export function flowStart(ids: FlowIds): FlowEvent[] {
   ]
 }
 
+const aims = [
+  'leervragen',
+  'samenwerking',
+  'eigenaarschap',
+  'heel-amsterdam',
+  'evaluatie',
+  'leiding-en-hr',
+].map((aim) => ({ aim, outcome: 'behaald' }))
+
 /** One cycle through verkennen … dissemineren and back to verkennen (27 events). */
-export function flowCycle({ orgA, orgB }: FlowIds): FlowEvent[] {
+export function flowCycle({ orgA, orgB, personId }: FlowIds): FlowEvent[] {
   const scores = {
     gedeeldeAmbities: 4,
     belangen: 3,
@@ -32,6 +41,10 @@ export function flowCycle({ orgA, orgB }: FlowIds): FlowEvent[] {
     professioneelOrganiseren: 2,
     betekenisgevendProces: 4,
   }
+  // Evaluated by the team's coordinator, with the same person standing in for Leraar in Amsterdam.
+  const who = { evaluatorIds: [personId], leraarInAmsterdamPersonId: personId }
+  // An activity is dated within its phase and not in the future: today.
+  const today = new Date().toISOString().slice(0, 10)
   return [
     e('ambitie.vastleggen', { organisationId: orgA, text: 'Leraren laten groeien.' }),
     e('ambitie.vastleggen', { organisationId: orgB, text: 'Opleiders professionaliseren.' }),
@@ -59,12 +72,30 @@ export function flowCycle({ orgA, orgB }: FlowIds): FlowEvent[] {
     e('ontwerp.akkoord', { organisationId: orgA }),
     e('ontwerp.akkoord', { organisationId: orgB }),
     e('fase.volgende'),
-    e('activiteit.vastleggen', { date: '2025-03-12', text: 'Eerste bijeenkomst.' }),
+    e('activiteit.vastleggen', { date: today, text: 'Eerste bijeenkomst.' }),
     e('fase.volgende'),
-    e('evaluatie.vastleggen', { level: 'doelstellingen', judgement: 'Gehaald.' }),
-    e('evaluatie.vastleggen', { level: 'samenwerking', judgement: 'Goed.', scores }),
-    e('evaluatie.vastleggen', { level: 'organisatievorm', judgement: 'Past.' }),
-    e('evaluatie.vastleggen', { level: 'opbrengst', judgement: 'Vijf leraren blijven.' }),
+    e('evaluatie.vastleggen', {
+      level: 'doelstellingen',
+      judgement: 'De doelen zijn grotendeels gehaald dit jaar.',
+      aims,
+      ...who,
+    }),
+    e('evaluatie.vastleggen', {
+      level: 'samenwerking',
+      judgement: 'De samenwerking liep goed en open.',
+      scores,
+      ...who,
+    }),
+    e('evaluatie.vastleggen', {
+      level: 'organisatievorm',
+      judgement: 'De vorm past bij wat we willen.',
+      ...who,
+    }),
+    e('evaluatie.vastleggen', {
+      level: 'opbrengst',
+      judgement: 'Vijf leraren blijven op hun school.',
+      ...who,
+    }),
     e('fase.volgende'),
     e('resultaat.delen', { partner: 'gemeente', text: 'Rapport.' }),
     e('resultaat.delen', { partner: 'scholen', text: 'Bijeenkomst.' }),

@@ -40,10 +40,10 @@ export async function seed(url: string, teams: number): Promise<Seeded> {
         throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`)
       return json
     }
-    const org = async (name: string) =>
-      (await call('POST', '/api/v1/organisations', { name, kind: 'school' })).id as string
+    const org = async (name: string, kind = 'school') =>
+      (await call('POST', '/api/v1/organisations', { name, kind })).id as string
     const orgA = await org('Esprit Scholen')
-    const orgB = await org('Hogeschool van Amsterdam')
+    const orgB = await org('Hogeschool van Amsterdam', 'opleidingsschool')
     const orgC = await org('Stichting Elders')
     const personId = (
       await call('POST', '/api/v1/people', { name: 'Anna de Vries', organisationId: orgA })

@@ -64,6 +64,8 @@ export const POLICY = {
   'team.members': { admin: 'all', hr: 'organisations', auditor: 'organisations', member: 'self' },
   'ontwikkelteam.event': { admin: 'all', hr: 'organisations', member: 'self' },
   'ontwikkelteam.lid': { admin: 'all', hr: 'organisations', member: 'coordinator' },
+  /** Reopening a stopped team: beheer corrects a stop, with a reason on record. */
+  'ontwikkelteam.heropenen': { admin: 'all' },
   'rolovergang.event': { admin: 'all', hr: 'organisations' },
   'rolovergang.intrekken': { admin: 'all', hr: 'organisations', teacher: 'self' },
   /** The teacher's own word in their transition: motives, leervraag, agreement to an afspraak. */

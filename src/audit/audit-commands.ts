@@ -5,6 +5,7 @@ import type { Principal } from '../access/principal.ts'
 import type { Store } from '../engine/store.ts'
 import { progressBar } from '../progress.ts'
 import { publicKeyView, takeCheckpoint } from './checkpoint.service.ts'
+import { writeExportDocuments } from './export-documents.ts'
 import { prepareExport } from './export.service.ts'
 import { signingKey } from './signing-key.ts'
 
@@ -19,11 +20,13 @@ const CLI_PRINCIPAL: Principal = {
 }
 
 export const AUDIT_USAGE = `  doorlopend export [--format ndjson|csv] [--from ISO] [--to ISO] [--instance ID] [--out FILE]
-                                       stream every event (to stdout without --out)
+                   [--documents DIR]   stream every event (to stdout without --out); with
+                                       --documents, write the documents the events refer to
+                                       into DIR, each named by its SHA-256
   doorlopend checkpoint [--out FILE]   print a signed checkpoint of every chain
   doorlopend public-key [--out FILE]   print the key checkpoints are signed with
-  doorlopend verify-export FILE [--checkpoint FILE]... [--public-key FILE]
-                                       check an export offline; exit 1 on a break`
+  doorlopend verify-export FILE [--checkpoint FILE]... [--public-key FILE] [--documents DIR]
+                                       check an export (and its documents) offline; exit 1 on a break`
 
 type WithStore = <T>(run: (store: Store) => Promise<T>) => Promise<T>
 
@@ -51,6 +54,7 @@ export async function exportCommand(args: string[], withStore: WithStore): Promi
       to: { type: 'string' },
       instance: { type: 'string' },
       out: { type: 'string' },
+      documents: { type: 'string' },
     },
   })
   if (values.format !== 'ndjson' && values.format !== 'csv') {
@@ -79,6 +83,9 @@ export async function exportCommand(args: string[], withStore: WithStore): Promi
     }
     bar?.(total, total)
     await finish(out, values.out)
+    if (values.documents !== undefined) {
+      await writeExportDocuments(store, prepared.documents(), values.documents)
+    }
     return 0
   })
 }

@@ -28,7 +28,9 @@ export interface Erasure {
  * they live; their tokens are revoked and their token names blanked. Events carry ids only, so no
  * chain changes and every chain still verifies; the erasure itself is recorded on the beheer
  * chain as `persoon.gewist` with the person's id. Afterwards the old values are scrubbed from the
- * database files (see scrub).
+ * database files (see scrub). Documents attached to events are left as they are: a chain holds
+ * only their hash, so keeping them keeps every chain and every document check sound; what a
+ * document says inside is beyond what erasure can see.
  */
 export async function erasePerson(
   store: Store,

@@ -19,6 +19,7 @@ import {
   ndjsonLine,
 } from '../verifier/export-format.ts'
 import type { ExportHeader, ExportRecord, HeadRecord } from '../verifier/export-format.ts'
+import { documentOf } from '../verifier/documents-check.ts'
 import { Slices } from '../workers/slices.ts'
 
 export type ExportFormat = 'ndjson' | 'csv'
@@ -39,6 +40,11 @@ export interface PreparedExport {
   count(): Promise<number>
   /** The export as text chunks, one page of events each: memory stays flat. */
   chunks(onEvents?: (done: number) => void): AsyncGenerator<string>
+  /**
+   * The SHA-256 of every document the exported events refer to (complete once `chunks` has
+   * ended): the files an auditor needs beside the export (see export-documents.ts).
+   */
+  documents(): string[]
 }
 
 const headRecord = (h: HeadRow): HeadRecord => ({
@@ -83,6 +89,7 @@ export async function prepareExport(
   const csv = query.format === 'csv'
   const line = (record: ExportRecord, row?: EventRow) =>
     csv ? csvLine(record, row) : ndjsonLine(record)
+  const documents = new Set<string>()
   return {
     header,
     contentType: csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
@@ -121,7 +128,10 @@ export async function prepareExport(
           // Appended after its head was read: left for the next export.
           if (head.version >= 0 && row.seq > head.version) continue
           events++
-          text += line(eventRecord(row), row)
+          const record = eventRecord(row)
+          const document = documentOf(record.payload)
+          if (document) documents.add(document.sha256)
+          text += line(record, row)
         }
         if (text) yield text
         onEvents?.(events)
@@ -139,5 +149,6 @@ export async function prepareExport(
       }
       yield line({ kind: 'end', events, instances })
     },
+    documents: () => [...documents],
   }
 }

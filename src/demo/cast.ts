@@ -84,6 +84,14 @@ export interface DemoTransition {
   newRole: string
 }
 
+/** How a pilot is governed and how big it is, where the scenario's defaults do not do. */
+export interface PilotOptions {
+  /** The organisation that leads a leiderorganisatie (2a, 2b). */
+  lead?: OrgKey
+  /** Places per team; the scenario's own number when absent. */
+  places?: number
+}
+
 /**
  * Creates a pilot through the pilots service, as `by`, and returns a stream per team. Its teams
  * took effect `since`: the history is loaded today but reads as a school year, and no event may
@@ -96,11 +104,18 @@ export async function pilot(
   scenario: PilotInput['scenario'],
   orgs: readonly OrgKey[],
   since: string,
+  options: PilotOptions = {},
 ): Promise<{ pilot: DemoPilot; teams: Stream[] }> {
   const created = await createPilot(
     cast.store,
     by.principal,
-    { name, scenario, organisationIds: orgs.map((k) => cast.dir.org[k].id) },
+    {
+      name,
+      scenario,
+      organisationIds: orgs.map((k) => cast.dir.org[k].id),
+      leadOrganisationId: options.lead ? cast.dir.org[options.lead].id : undefined,
+      places: options.places,
+    },
     { effectiveDate: since },
   )
   return {

@@ -2,6 +2,7 @@ import type { DbHandle } from '../../db/create-db.ts'
 import type { Principal } from '../access/principal.ts'
 import { authenticate } from '../access/tokens.ts'
 import type { Actor } from '../engine/actor.ts'
+import { DEFAULT_DOCUMENT_MAX_BYTES, inspectDocument } from '../engine/documents/document-upload.ts'
 import { postEvent } from '../engine/post-event.ts'
 import { issueToken } from '../engine/tokens.service.ts'
 import type { TokenInput } from '../engine/tokens.service.ts'
@@ -29,7 +30,9 @@ export async function demoUser(
 }
 
 interface SendOptions {
-  reason?: string
+  reason?: string | undefined
+  /** A document attached to the event, checked and stored as an upload through the API is. */
+  document?: Uint8Array | undefined
 }
 
 /**
@@ -49,18 +52,28 @@ export class Stream {
     return this
   }
 
+  /** The effective date set by `on`: the day the events that follow take effect. */
+  get day(): string {
+    if (!this.date) throw new Error(`stream ${this.instanceId} has no date yet`)
+    return this.date
+  }
+
   async send(
     by: DemoUser,
     type: string,
     payload: Record<string, unknown> = {},
     options: SendOptions = {},
   ): Promise<void> {
-    await postEvent(this.store, by.principal, this.instanceId, {
-      type,
-      payload,
-      reason: options.reason,
-      effectiveDate: this.date,
-    })
+    const attachment = options.document
+      ? inspectDocument(options.document, DEFAULT_DOCUMENT_MAX_BYTES)
+      : undefined
+    await postEvent(
+      this.store,
+      by.principal,
+      this.instanceId,
+      { type, payload, reason: options.reason, effectiveDate: this.date },
+      { attachment },
+    )
   }
 }
 

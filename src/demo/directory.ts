@@ -23,6 +23,8 @@ const ORGANISATIONS = {
   academie: { name: 'Amstelscholen Academie', kind: 'huisacademie', parent: 'amstelscholen' },
   wetering: { name: 'Lerarenopleiding De Wetering', kind: 'lerarenopleiding' },
   gemeente: { name: 'Gemeente Amstelstad', kind: 'gemeente' },
+  // An mbo with its own bestuur (none of the demo's): the partner 2a adds in its second cycle.
+  roc: { name: 'ROC Amstelstad', kind: 'school' },
 } as const satisfies Record<string, { name: string; kind: string; parent?: string }>
 
 export type OrgKey = keyof typeof ORGANISATIONS
@@ -57,6 +59,44 @@ const PEOPLE = {
   bram: ['Bram Visser', 'ijdoorn', 'leraar wiskunde', null],
   lotte: ['Lotte de Boer', 'zuiderpark', 'leraar biologie', null],
   sem: ['Sem Hoekstra', 'sloterplas', 'leraar economie', null],
+  // Leraar in Amsterdam evaluates every pilot together with its team.
+  carla: ['Carla Mendes', 'gemeente', 'kwartiermaker Leraar in Amsterdam', null],
+  // The new partner's member in the second cycle of 2a.
+  gerard: ['Gerard Hoogland', 'roc', 'teamleider docentontwikkeling', null],
+  // Participants (deelnemers) of the pilots, enrolled with their leervraag.
+  iris: ['Iris Koster', 'ijdoorn', 'leraar Engels', null],
+  wouter: ['Wouter Kramer', 'ijdoorn', 'leraar aardrijkskunde', null],
+  jesse: ['Jesse Vermeer', 'sloterplas', 'leraar Nederlands', null],
+  naima: ['Naima Ouali', 'sloterplas', 'leraar wiskunde', null],
+  koen: ['Koen Hermans', 'ijdoorn', 'leraar natuurkunde', null],
+  lieke: ['Lieke Maas', 'ijdoorn', 'leraar Frans', null],
+  thijs: ['Thijs Bos', 'ijdoorn', 'leraar lichamelijke opvoeding', null],
+  stijn: ['Stijn Verbeek', 'ijdoorn', 'leraar scheikunde', null],
+  anna: ['Anna Peeters', 'zuiderpark', 'leraar Duits', null],
+  ruben: ['Ruben Dijkstra', 'zuiderpark', 'leraar geschiedenis', null],
+  nina: ['Nina Claassen', 'zuiderpark', 'leraar Engels', null],
+  sophie: ['Sophie Wolters', 'amstelLyceum', 'leraar Nederlands', null],
+  femke: ['Femke Schouten', 'amstelLyceum', 'leraar scheikunde', null],
+  bas: ['Bas Meijer', 'amstelLyceum', 'leraar aardrijkskunde', null],
+  milan: ['Milan Groot', 'amstelLyceum', 'leraar wiskunde', null],
+  julia: ['Julia van den Berg', 'grachten', 'leraar Engels', null],
+  omar: ['Omar Aziz', 'grachten', 'leraar economie', null],
+  esther: ['Esther Prins', 'grachten', 'leraar biologie', null],
+  daphne: ['Daphne Smits', 'amstelLyceum', 'leraar muziek', null],
+  hugo: ['Hugo Janssens', 'oostpoort', 'leraar natuurkunde', null],
+  yara: ['Yara de Jong', 'oostpoort', 'leraar Nederlands', null],
+  // Opleiders in the leergang of 2a.
+  margot: ['Margot Evers', 'noordWest', 'schoolopleider', null],
+  jeroen: ['Jeroen Pauwels', 'noordWest', 'schoolopleider', null],
+  lotfi: ['Lotfi Benali', 'noordWest', 'werkplekbegeleider', null],
+  ingeborg: ['Ingeborg Terpstra', 'noordWest', 'schoolopleider', null],
+  roel: ['Roel van Gils', 'amstelOost', 'schoolopleider', null],
+  saskia: ['Saskia Wijnands', 'amstelOost', 'werkplekbegeleider', null],
+  bart: ['Bart Hofman', 'amstelOost', 'schoolopleider', null],
+  miriam: ['Miriam Oudshoorn', 'wetering', 'instituutsopleider', null],
+  frank: ['Frank Bosman', 'wetering', 'lerarenopleider', null],
+  layla: ['Layla Haddad', 'wetering', 'instituutsopleider', null],
+  priya: ['Priya Ramdin', 'roc', 'docent pedagogiek', null],
 } as const satisfies Record<string, readonly [string, OrgKey, string, string | null]>
 
 export type PersonKey = keyof typeof PEOPLE

@@ -1,10 +1,15 @@
 import { type Cast, type DemoPilot, legVast, lid, pilot, stemIn, voegToe } from './cast.ts'
+import { DEELNEMERS_1A } from './deelnemers.ts'
+import { boek, schrijfIn } from './pilot-kit.ts'
 
-// Scenario 1a (seed 002, 3.2): one ontwikkelteam within an opleidingsschool, a zelfregulerend
-// netwerk. The texts follow the seed's own example (Tekstbox 1): handelingsverlegenheid with
-// differences between pupils.
+// Scenario 1a: one ontwikkelteam within an opleidingsschool, a zelfregulerend netwerk: every
+// organisation endorses and agrees for itself. Its theme is the scenario's typical one:
+// handelingsverlegenheid of teachers with the differences between pupils.
 
-/** 1a: one ontwikkelteam, now in vormgeven, waiting for the akkoord of one school. */
+/**
+ * 1a: one ontwikkelteam, now in vormgeven, waiting for the akkoord of one school; the first
+ * participants are enrolled and the first expense is booked on its budget of 13 places.
+ */
 export async function scenario1a(cast: Cast): Promise<DemoPilot> {
   const { pilot: made, teams } = await pilot(
     cast,
@@ -139,5 +144,15 @@ export async function scenario1a(cast: Cast): Promise<DemoPilot> {
     ['wetering', 'pieter'],
   ])
   // Sloterplas Mavo's akkoord is still open: its schoolleiding has not decided on the hours.
+
+  // Recruitment does not wait for it: the first four of 13 places are taken.
+  team.on('2026-01-19')
+  await boek(team, ilse, [
+    {
+      description: 'Voorlichtingsbijeenkomst voor belangstellenden: zaalhuur en catering',
+      euros: 380,
+    },
+  ])
+  await schrijfIn(cast, team, ilse, DEELNEMERS_1A)
   return made
 }

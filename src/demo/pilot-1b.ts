@@ -1,9 +1,11 @@
 import type { Stream } from './demo-kit.ts'
 import { type Cast, type DemoPilot, legVast, lid, pilot, stemIn, voegToe } from './cast.ts'
 import type { OrgKey, PersonKey } from './directory.ts'
+import { teamEenVoertUit } from './pilot-1b-uitvoeren.ts'
 
-// Scenario 1b (seed 002, 3.2.2, variant 2): two ontwikkelteams between and within two
-// opleidingsscholen, with four schools. Team 1 is evaluating; team 2 is still exploring.
+// Scenario 1b: two ontwikkelteams between and within two
+// opleidingsscholen, with four schools, a zelfregulerend netwerk. Each team has its own 13 places
+// and budget (the pilot twice scenario 1's). Team 1 is evaluating; team 2 is still exploring.
 
 const ORGS = [
   'noordWest',
@@ -164,64 +166,7 @@ async function teamEen(cast: Cast, team: Stream): Promise<void> {
       },
     ],
   })
-  team.on('2026-01-12')
-  await team.send(ilse, 'fase.volgende')
-  await team.send(joost, 'ontwerp.vastleggen', {
-    text: 'Leergemeenschap van 13 leraren uit zes scholen: zes bijeenkomsten op wisselende scholen, elk met een lesbezoek, en tussendoor uitwisseling in duo’s. Begroting € 23.000 per team: 13 × € 1.000 eigen bijdrage en € 10.000 projectbijdrage.',
-    collaboration:
-      'Beide coördinatoren plannen samen; elke school wijst een contactpersoon aan; de bijeenkomsten rouleren over de scholen.',
-    quality:
-      'Een logboek per duo; evaluatie op de vier niveaus, met de kwartiermaker als critical friend.',
-  })
-  await stemIn(cast, team, 'ontwerp.akkoord', STEM)
-  team.on('2026-02-02')
-  await team.send(ilse, 'fase.volgende')
-
-  team.on('2026-02-10')
-  await team.send(joost, 'activiteit.vastleggen', {
-    date: '2026-02-10',
-    text: 'Startbijeenkomst op het Amstel Lyceum: leervragen in kaart gebracht en duo’s gevormd.',
-  })
-  team.on('2026-03-02')
-  await team.send(
-    cast.hr.amstelscholen,
-    'lid.verwijderen',
-    { personId: cast.dir.person.wendy.id },
-    {
-      reason:
-        'Wendy Kok is teamleider geworden op een andere school; Tim Willems neemt haar plaats in.',
-    },
-  )
-  await voegToe(cast, team, ilse, 'tim', 'teamleider', 'grachten')
-  team.on('2026-03-17')
-  await team.send(await lid(cast, 'hanneke'), 'activiteit.vastleggen', {
-    date: '2026-03-17',
-    text: 'Tweede bijeenkomst op Zuiderpark Havo, met een lesbezoek wiskunde en een nabespreking.',
-  })
-  team.on('2026-04-21')
-  await team.send(await lid(cast, 'tim'), 'activiteit.vastleggen', {
-    date: '2026-04-21',
-    text: 'Meeloopdag: zes duo’s bezochten elkaars lessen.',
-  })
-  team.on('2026-06-22')
-  await team.send(ilse, 'fase.volgende')
-  await team.send(ilse, 'evaluatie.vastleggen', {
-    level: 'doelstellingen',
-    judgement:
-      'De pilot sluit aan bij actuele leervragen en is een samenwerking van twee opleidingsscholen met gedeeld eigenaarschap; de koppeling met schoolontwikkeling is er nog niet op elke school.',
-  })
-  await team.send(joost, 'evaluatie.vastleggen', {
-    level: 'samenwerking',
-    judgement:
-      'De gedeelde ambitie droeg de samenwerking; de facilitering in tijd verschilde per school en schuurde.',
-    scores: {
-      gedeeldeAmbities: 4,
-      belangen: 3,
-      relaties: 4,
-      professioneelOrganiseren: 3,
-      betekenisgevendProces: 4,
-    },
-  })
+  await teamEenVoertUit(cast, team, STEM)
 }
 
 async function teamTwee(cast: Cast, team: Stream): Promise<void> {

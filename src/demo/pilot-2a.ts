@@ -1,15 +1,12 @@
 import { type Cast, type DemoPilot, legVast, lid, pilot, stemIn, voegToe } from './cast.ts'
-import type { OrgKey, PersonKey } from './directory.ts'
+import { uitvoerenEnVernieuwen } from './pilot-2a-uitvoeren.ts'
+import { raadpleeg } from './pilot-kit.ts'
+import { ontwerpLeergang } from './verslagen.ts'
 
-// Scenario 2a (seed 002, 3.3.2, Tekstbox 2): the huisacademie leads a leergang Expert Pedagogiek
-// en Didactiek for opleiders. Its werkgroep finished a whole cycle and started a second one.
-
-const STEM: readonly (readonly [OrgKey, PersonKey])[] = [
-  ['academie', 'marloes'],
-  ['noordWest', 'fatima'],
-  ['amstelOost', 'kees'],
-  ['wetering', 'pieter'],
-]
+// Scenario 2a: the huisacademie leads a leergang Expert Pedagogiek
+// en Didactiek for opleiders, a leiderorganisatie: the Amstelscholen Academie endorses the
+// gedeelde ambitie and agrees to the design, after consulting each partner on the current text.
+// Its werkgroep finished a whole cycle and started a second one, with an mbo as new partner.
 
 /** 2a: cycle 1 completed and renewed; the werkgroep is exploring again in cycle 2. */
 export async function scenario2a(cast: Cast): Promise<DemoPilot> {
@@ -21,6 +18,7 @@ export async function scenario2a(cast: Cast): Promise<DemoPilot> {
     '2a',
     ['academie', 'noordWest', 'amstelOost', 'wetering'],
     '2025-06-16',
+    { lead: 'academie' },
   )
   const [team] = teams
   if (!team) throw new Error('scenario 2a has no team')
@@ -87,7 +85,12 @@ export async function scenario2a(cast: Cast): Promise<DemoPilot> {
   await team.send(marloes, 'gedeelde-ambitie.formuleren', {
     text: 'Opleiders van opleidingsscholen en lerarenopleiding verdiepen zich samen in complexe pedagogiek en didactiek, zodat de begeleiding van studenten en starters, en op termijn het onderwijs, beter wordt.',
   })
-  await stemIn(cast, team, 'gedeelde-ambitie.onderschrijven', STEM)
+  await raadpleeg(cast, team, marloes, 'gedeelde-ambitie', [
+    ['noordWest', 'Herkent zich erin; vraagt om de begeleiding van studenten expliciet te noemen.'],
+    ['amstelOost', 'Eens, mits de leergang ook open staat voor werkplekbegeleiders.'],
+    ['wetering', 'Eens; de lerarenopleiding levert graag een lector voor de inhoud.'],
+  ])
+  await stemIn(cast, team, 'gedeelde-ambitie.onderschrijven', [['academie', 'marloes']])
   team.on('2025-09-22')
   await team.send(marloes, 'fase.volgende')
   await team.send(marloes, 'oplossing.vastleggen', {
@@ -106,82 +109,27 @@ export async function scenario2a(cast: Cast): Promise<DemoPilot> {
   })
   team.on('2025-10-13')
   await team.send(marloes, 'fase.volgende')
-  await team.send(marloes, 'ontwerp.vastleggen', {
-    text: 'Leergang van acht bijeenkomsten voor 15 deelnemers, met twee lesson study-cycli in de eigen school. Begroting € 25.000: 15 × € 1.000 eigen bijdrage en € 10.000 projectbijdrage.',
-    collaboration:
-      'De academie neemt de leiding: communicatie, aanmeldingen, financiën, programma en logistiek. Een werkgroep met een vertegenwoordiger van elke partner houdt zicht op het proces.',
-    quality:
-      'De werkgroep komt vier keer bijeen; evaluatie op de vier niveaus; de resultaten gaan naar de Amsterdamse partners.',
-  })
-  await stemIn(cast, team, 'ontwerp.akkoord', STEM)
-  team.on('2025-11-03')
-  await team.send(marloes, 'fase.volgende')
-
-  for (const [date, text] of [
-    [
-      '2026-01-15',
-      'Aftrap van de leergang met 15 deelnemers uit zes scholen en de lerarenopleiding.',
-    ],
-    ['2026-03-05', 'Eerste lesson study-cyclus afgerond; onderzoekslessen op drie scholen.'],
-    ['2026-05-28', 'Slotbijeenkomst: de deelnemers presenteren hun praktijkverbetering.'],
-  ] as const) {
-    team.on(date)
-    await team.send(marloes, 'activiteit.vastleggen', { date, text })
-  }
-
-  team.on('2026-06-08')
-  await team.send(marloes, 'fase.volgende')
-  await team.send(marloes, 'evaluatie.vastleggen', {
-    level: 'doelstellingen',
-    judgement:
-      'De leergang volgt het advies van de denktank om het aanbod open te stellen voor andere scholen: opleiders van alle partners deden mee, alle 15 plaatsen waren bezet.',
-  })
-  await team.send(await lid(cast, 'pieter'), 'evaluatie.vastleggen', {
-    level: 'samenwerking',
-    judgement:
-      'Een sterk gedeelde ambitie; de belangen van de lerarenopleiding kwamen pas laat aan bod.',
-    scores: {
-      gedeeldeAmbities: 5,
-      belangen: 3,
-      relaties: 4,
-      professioneelOrganiseren: 4,
-      betekenisgevendProces: 5,
+  await team.send(
+    marloes,
+    'ontwerp.vastleggen',
+    {
+      text: 'Leergang van acht bijeenkomsten voor 15 deelnemers, met twee lesson study-cycli in de eigen school.',
+      collaboration:
+        'De academie neemt de leiding: communicatie, aanmeldingen, financiën, programma en logistiek. Een werkgroep met een vertegenwoordiger van elke partner houdt zicht op het proces.',
+      quality:
+        'De werkgroep komt vier keer bijeen; evaluatie op de vier niveaus; de resultaten gaan naar de Amsterdamse partners.',
     },
-  })
-  await team.send(await lid(cast, 'lisa'), 'evaluatie.vastleggen', {
-    level: 'organisatievorm',
-    judgement:
-      'De academie als leiderorganisatie werkte efficiënt; de werkgroep gaf de partners genoeg stem. Aandachtspunt blijft de relatie met de opleidingsscholen.',
-  })
-  await team.send(marloes, 'evaluatie.vastleggen', {
-    level: 'opbrengst',
-    judgement:
-      'Twaalf deelnemers zetten lesson study nu in bij de begeleiding van studenten; twee van hen zijn begonnen als schoolopleider.',
-  })
-  team.on('2026-06-29')
-  await team.send(marloes, 'fase.volgende')
-  await team.send(marloes, 'resultaat.delen', {
-    partner: 'gemeente',
-    text: 'Rapportage en presentatie in het overleg van de taskforce lerarentekort.',
-  })
-  await team.send(await lid(cast, 'kees'), 'resultaat.delen', {
-    partner: 'scholen',
-    text: 'Slotbijeenkomst open voor alle schoolleiders, en een handreiking lesson study voor opleidingsscholen.',
-  })
-  await team.send(await lid(cast, 'pieter'), 'resultaat.delen', {
-    partner: 'lerarenopleidingen',
-    text: 'Opbrengst besproken in het opleidingsoverleg; de instituutsopleiders nemen de werkvormen over.',
-  })
-  team.on('2026-07-06')
-  await team.send(marloes, 'cyclus.vernieuwen')
-
-  team.on('2026-09-14')
-  await legVast(cast, team, 'ambitie', [
+    { document: ontwerpLeergang() },
+  )
+  await raadpleeg(cast, team, marloes, 'ontwerp', [
+    ['noordWest', 'Kan zich vinden in het programma; de bijeenkomsten liever op dinsdagmiddag.'],
     [
-      'academie',
-      'marloes',
-      'Tweede cyclus: de leergang uitbreiden met een vervolgmodule voor de eerste lichting en openstellen voor opleiders in het mbo.',
+      'amstelOost',
+      'Positief; drie schoolopleiders en werkplekbegeleiders willen zich inschrijven.',
     ],
+    ['wetering', 'Positief; vraagt een tussenevaluatie na de eerste lesson study-cyclus.'],
   ])
+  await stemIn(cast, team, 'ontwerp.akkoord', [['academie', 'marloes']])
+  await uitvoerenEnVernieuwen(cast, team)
   return made
 }

@@ -1,13 +1,17 @@
 import { type Cast, type DemoPilot, legVast, lid, pilot, stemIn, voegToe } from './cast.ts'
+import { DEELNEMERS_2B } from './deelnemers.ts'
+import { boek, raadpleeg, schrijfIn } from './pilot-kit.ts'
 
-// Scenario 2b (seed 002, 3.3.2, Textbox 3): the huisacademie leads a leergang Leiderschap van
-// Leraren. The werkgroep agreed on the leergang and then paused: recruitment fell behind.
+// Scenario 2b: the huisacademie leads a leergang Leiderschap van
+// Leraren, a leiderorganisatie: the Amstelscholen Academie endorses the gedeelde ambitie after
+// consulting the others, and runs werving and finances. The werkgroep agreed on the leergang and
+// then paused: recruitment fell behind, six enrolments for fifteen places.
 
-/** The reason the 2b werkgroep is paused (the summary and the tests quote it). */
+/** The reason the 2b werkgroep is paused; the enrolments and places themselves are data. */
 export const PAUZE_2B =
-  'De werving loopt achter: pas 6 van de 15 plaatsen zijn gevuld. De werkgroep hervat na de herfstvakantie, als de besturen hun deelnemers hebben voorgedragen.'
+  'De werving loopt achter: pas zes van de vijftien plaatsen zijn gevuld. De werkgroep hervat na de herfstvakantie, als de besturen hun deelnemers hebben voorgedragen.'
 
-/** 2b: in overeenkomen, gepauzeerd with a reason. */
+/** 2b: in overeenkomen with six of fifteen places taken, gepauzeerd with a reason. */
 export async function scenario2b(cast: Cast): Promise<DemoPilot> {
   const hr = cast.hr.amstelscholen
   const { pilot: made, teams } = await pilot(
@@ -17,6 +21,7 @@ export async function scenario2b(cast: Cast): Promise<DemoPilot> {
     '2b',
     ['academie', 'amstelscholen', 'amstelLyceum', 'grachten', 'oostpoort'],
     '2026-04-13',
+    { lead: 'academie' },
   )
   const [team] = teams
   if (!team) throw new Error('scenario 2b has no team')
@@ -88,13 +93,19 @@ export async function scenario2b(cast: Cast): Promise<DemoPilot> {
   await team.send(await lid(cast, 'anouk'), 'gedeelde-ambitie.formuleren', {
     text: 'Leraren ontwikkelen, gesteund door hun leidinggevende, hun leiderschap en nemen in hun school een rol op als initiator of trekker van onderwijsvernieuwing.',
   })
-  await stemIn(cast, team, 'gedeelde-ambitie.onderschrijven', [
-    ['academie', 'marloes'],
-    ['amstelscholen', 'anouk'],
-    ['amstelLyceum', 'rutger'],
-    ['grachten', 'tim'],
-    ['oostpoort', 'eva'],
+  await raadpleeg(cast, team, marloes, 'gedeelde-ambitie', [
+    [
+      'amstelscholen',
+      'Het bestuur steunt de ambitie en vraagt de leidinggevenden er expliciet bij te betrekken.',
+    ],
+    ['amstelLyceum', 'Eens; de school wil de bovenbouwvernieuwing als eerste vraagstuk inbrengen.'],
+    ['grachten', 'Eens, mits deelname binnen de taakbelasting past.'],
+    [
+      'oostpoort',
+      'De schoolleiding herkent zich erin en noemt de MR als plek om leiderschap te oefenen.',
+    ],
   ])
+  await stemIn(cast, team, 'gedeelde-ambitie.onderschrijven', [['academie', 'marloes']])
   team.on('2026-06-22')
   await team.send(marloes, 'fase.volgende')
   await team.send(marloes, 'oplossing.vastleggen', {
@@ -107,6 +118,16 @@ export async function scenario2b(cast: Cast): Promise<DemoPilot> {
       { external: true, description: 'Lector leiderschap van leraren, als gastspreker.' },
     ],
   })
+  // Werving is the lead's: a campaign in June, enrolments after the summer.
+  team.on('2026-06-29')
+  await boek(team, marloes, [
+    {
+      description: 'Wervingscampagne: flyers en een informatiebijeenkomst op drie scholen',
+      euros: 1250,
+    },
+  ])
+  team.on('2026-09-21')
+  await schrijfIn(cast, team, marloes, DEELNEMERS_2B)
   team.on('2026-10-05')
   await team.send(marloes, 'pauzeren', {}, { reason: PAUZE_2B })
   return made

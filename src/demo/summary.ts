@@ -10,6 +10,7 @@ import { verifyChains } from '../engine/verify.ts'
 import type { DemoPilot, DemoTransition } from './cast.ts'
 import type { DemoUser } from './demo-kit.ts'
 import type { Directory } from './directory.ts'
+import { pilotLines } from './summary-pilots.ts'
 
 /** One printed token: who it is and what it is for. */
 export interface DemoLogin {
@@ -46,15 +47,8 @@ export async function summarise(store: DbHandle, built: DemoBuilt): Promise<stri
     besturenLine(built.dir),
     `People (${Object.keys(built.dir.person).length}): fictional names; e-mail addresses only at example.nl; ${built.secondAffiliations} also work at a second organisation.`,
     '',
-    'Pilots and their teams:',
+    ...(await pilotLines(store, admin, built.dir, built.pilots)),
   ]
-  for (const pilot of built.pilots) {
-    lines.push(`  ${pilot.scenario}  ${pilot.name}`)
-    for (const team of pilot.teams) {
-      const view = await readInstance(store, admin, team.instanceId)
-      lines.push(`      ${team.name.padEnd(16)} ${teamLine(view)}`)
-    }
-  }
   lines.push('', `Rolovergangen (${built.transitions.length}):`)
   for (const t of built.transitions) {
     const view = await readInstance(store, admin, t.instanceId)
@@ -92,17 +86,6 @@ function besturenLine(dir: Directory): string {
     return `${b.name} (${below.map((o) => o.name).join(', ')})`
   })
   return `Besturen, with the organisations under them (their HR covers those): ${parts.join('; ')}`
-}
-
-function teamLine(view: InstanceView): string {
-  const context = view.context as { cycle?: number; pauze?: { reason: string } | null }
-  const cycle =
-    context.cycle && context.cycle > 1 ? ` in cycle ${context.cycle} (after cyclus.vernieuwen)` : ''
-  const state = `${stateLabel(view.state as Label)}${cycle} (${view.status})`
-  if (context.pauze) return `${state}: ${context.pauze.reason}`
-  const next = view.blocked.find((b) => b.type === 'fase.volgende')
-  if (next) return `${state}; fase.volgende blocked: ${next.reasons.join(' ')}`
-  return view.possible.includes('fase.volgende') ? `${state}; fase.volgende possible` : state
 }
 
 /** The version a rolovergang runs, and what version 2 records of it: levels and the outcome. */

@@ -30,7 +30,7 @@ export async function createInstance(
   def: MachineDefinition,
   spec: CreateInstanceInput,
 ): Promise<Appended> {
-  const snapshot = start(def, spec.input, w.now)
+  const snapshot = start(def, spec.input, w.now, spec.effectiveDate ?? null)
   return w.create(
     {
       id: newId('inst'),

@@ -16,6 +16,8 @@ export interface MachineDescription {
     label: string
     when: string
     reasonRequired: boolean
+    /** A document may be sent with it (multipart/form-data, part `document`). */
+    attachment: boolean
     payloadSchema: Record<string, unknown>
   }[]
 }
@@ -42,6 +44,7 @@ function describe(def: MachineDefinition): MachineDescription {
       label: e.label,
       when: e.when,
       reasonRequired: e.reasonRequired,
+      attachment: e.attachment === true,
       payloadSchema: z.toJSONSchema(e.payload, { io: 'input', unrepresentable: 'any' }) as Record<
         string,
         unknown

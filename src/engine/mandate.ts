@@ -65,6 +65,11 @@ export function permission(principal: Principal, on: On, type: string): Permissi
   if (!scopeRule || !reaches(principal, scopeRule, scope)) {
     return { allowed: false, organisations: null }
   }
+  const lead = leadOf(on, rule)
+  if (lead !== null) {
+    const mayLead = mandates(principal, on).includes(lead)
+    return { allowed: mayLead, organisations: rule.namens && mayLead ? [lead] : null }
+  }
   if (!rule.namens) return { allowed: true, organisations: null }
   const organisations = mandates(principal, on)
   return { allowed: organisations.length > 0, organisations }
@@ -93,6 +98,8 @@ const WHO_MAY: Record<EventAction, string> = {
     'Dit leggen de leden van het ontwikkelteam vast, of HR van een van de organisaties.',
   'ontwikkelteam.lid':
     'Leden toevoegen of verwijderen doet een coördinator van het team, of HR van een van de organisaties.',
+  'ontwikkelteam.heropenen':
+    'Een gestopt team heropent alleen beheer (een beheerder), met een reden; vraag het de beheerder.',
   'rolovergang.event':
     'Dit legt HR vast van de organisatie waar de nieuwe rol is; vraag het de HR-adviseur.',
   'rolovergang.intrekken':
@@ -125,6 +132,11 @@ export function authorizeEvent(
     }
     throw forbidden(whoMay(principal, on, scopeRule))
   }
+  const lead = leadOf(on, rule)
+  if (lead !== null) {
+    if (!mandates(principal, on).includes(lead)) throw forbidden(leadOnly(on, lead))
+    return lead
+  }
   if (rule.namens) {
     const organisationId = payload[rule.namens]
     // Not an id at all: the payload check refuses it (400, with the field).
@@ -136,6 +148,17 @@ export function authorizeEvent(
     return organisationId
   }
   return actingFor(principal, on)
+}
+
+/** The lead organisation whose act this is (a `lead` rule on an instance that has one), or null. */
+function leadOf(on: On, rule: EventRule): string | null {
+  if (!rule.lead || !on.def.leadOrganisation) return null
+  return on.def.leadOrganisation(on.snapshot.context)
+}
+
+function leadOnly(on: On, lead: string): string {
+  const name = nameIn(on)(lead)
+  return `In deze pilot is ${name} de leidende organisatie en beslist zij hierover: alleen een teamlid namens ${name} of HR van ${name} mag dit doen.`
 }
 
 /** The organisation an act that names none is done for: the one the actor represents here. */

@@ -32,7 +32,7 @@ export async function memberCandidates(
   const instance = await loadVisibleInstance(store, principal, instanceId)
   const def = getMachine(instance.machine_id, instance.machine_version)
   const snapshot = snapshotOf(instance)
-  const organisationIds = await organisationIdsOf(store.db, instanceId)
+  const organisationIds = await organisationIdsOf(store.db, instanceId, instance.version)
   const on = def ? { instanceId, def, snapshot, organisationIds } : undefined
   if (!on || !permission(principal, on, 'lid.toevoegen').allowed) {
     throw forbidden('U mag aan dit proces geen leden toevoegen.')

@@ -6,7 +6,8 @@ import { getPilot, insertPilot, listPilots, pilotIdsInScope } from '../../db/que
 import { machines } from '../../machines/index.ts'
 import { authorize, authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
-import { notFound, unprocessable } from '../errors.ts'
+import type { Scenario } from '../../machines/vocabulary.ts'
+import { type FieldError, badRequest, notFound, unprocessable } from '../errors.ts'
 import { recordBeheer } from './beheer.ts'
 import { commitOnce } from './idempotency.ts'
 import type { OnceOptions } from './idempotency.ts'
@@ -14,27 +15,19 @@ import { createInstance } from './create-instance.ts'
 import type { StartOptions } from './create-instance.ts'
 import { newId } from './ids.ts'
 import { listScope, type Page, pageOf } from './paging.ts'
+import { type PilotView, contextOf, teamView, viewPilot } from './pilot-view.ts'
+import { scenarioMisfit, scenarioRules } from './pilot-scenarios.ts'
+
+export type { PilotView } from './pilot-view.ts'
 
 export interface PilotInput {
   name: string
-  scenario: '1a' | '1b' | '2a' | '2b'
+  scenario: Scenario
   organisationIds: string[]
-}
-
-export interface PilotView {
-  id: string
-  name: string
-  scenario: string
-  organisationIds: string[]
-  teams: { id: string; name: string; instanceId: string }[]
-  createdAt: string
-}
-
-/** Scenario 1b runs with two ontwikkelteams; 2a and 2b are run by a werkgroep. */
-function teamNames(scenario: PilotInput['scenario']): string[] {
-  if (scenario === '1b') return ['Ontwikkelteam 1', 'Ontwikkelteam 2']
-  if (scenario === '1a') return ['Ontwikkelteam']
-  return ['Werkgroep']
+  /** The organisation that leads a leiderorganisatie (2a, 2b); absent in a netwerk. */
+  leadOrganisationId?: string | undefined
+  /** Places per team; the scenario's number (13 or 15) when absent. */
+  places?: number | undefined
 }
 
 export async function createPilot(
@@ -44,6 +37,8 @@ export async function createPilot(
   options: StartOptions & OnceOptions = {},
 ): Promise<PilotView> {
   const organisationIds = [...new Set(input.organisationIds)]
+  const rule = scenarioRules[input.scenario]
+  const leadOrganisationId = input.leadOrganisationId ?? null
   authorize(
     principal,
     'pilot.create',
@@ -54,50 +49,59 @@ export async function createPilot(
     const found = await getOrganisations(w.tx, organisationIds)
     const missing = organisationIds.filter((id) => !found.some((o) => o.id === id))
     if (missing.length) throw unprocessable(`Onbekende organisatie(s): ${missing.join(', ')}.`)
-    const organisations = organisationIds.map((id) => {
-      const o = found.find((f) => f.id === id)
-      return { id, name: o?.name ?? id }
-    })
+    const byId = (id: string) => found.find((f) => f.id === id)
+    const organisations = organisationIds.map((id) => ({ id, name: byId(id)?.name ?? id }))
+    const misfit = scenarioMisfit(
+      input.scenario,
+      organisationIds.map((id) => ({ id, name: byId(id)?.name ?? id, kind: byId(id)?.kind ?? '' })),
+      leadOrganisationId,
+    )
+    if (misfit.length) throw pilotMisfit(misfit)
     const pilot: Pilot = {
       id: newId('pilot'),
       name: input.name,
       scenario: input.scenario,
       organisation_ids: JSON.stringify(organisationIds),
+      organisation_form: rule.form,
+      lead_organisation_id: leadOrganisationId,
       created_at: w.now,
     }
     await insertPilot(w.tx, pilot)
     const teams = []
-    for (const teamName of teamNames(input.scenario)) {
+    for (const teamName of rule.teamNames) {
       const created = await createInstance(w, machines.ontwikkelteam, {
         title: `${input.name} — ${teamName}`,
         pilotId: pilot.id,
         personId: null,
         organisationIds,
-        input: { pilotId: pilot.id, teamName, organisations },
+        input: {
+          pilotId: pilot.id,
+          teamName,
+          organisations,
+          organisationForm: rule.form,
+          leadOrganisationId,
+          places: input.places ?? rule.places,
+        },
         effectiveDate: options.effectiveDate,
       })
-      teams.push({ id: created.instance.id, name: teamName, instanceId: created.instance.id })
+      teams.push(teamView(created.instance.id, contextOf(created.instance.snapshot)))
     }
     await recordBeheer(w, 'pilot.aangemaakt', {
       pilotId: pilot.id,
       name: pilot.name,
       scenario: pilot.scenario,
       organisationIds,
+      organisationForm: rule.form,
+      leadOrganisationId,
       teams: teams.map((t) => t.instanceId),
     })
-    return { ...viewPilot(pilot, []), teams }
+    return viewPilot(pilot, teams)
   })
 }
 
-function viewPilot(pilot: Pilot, teams: PilotView['teams']): PilotView {
-  return {
-    id: pilot.id,
-    name: pilot.name,
-    scenario: pilot.scenario,
-    organisationIds: JSON.parse(pilot.organisation_ids) as string[],
-    teams,
-    createdAt: pilot.created_at,
-  }
+/** Organisations that do not fit the scenario: each reason on the field it concerns. */
+function pilotMisfit(reasons: FieldError[]) {
+  return badRequest(reasons.map((r) => r.message).join(' '), reasons)
 }
 
 async function teamsOf(store: DbHandle, pilotId: string): Promise<PilotView['teams']> {
@@ -107,8 +111,7 @@ async function teamsOf(store: DbHandle, pilotId: string): Promise<PilotView['tea
     { limit: 100 },
   )
   return rows.map((r) => {
-    const context = (JSON.parse(r.snapshot) as { context?: { teamName?: string } }).context
-    return { id: r.id, name: context?.teamName ?? r.title, instanceId: r.id }
+    return teamView(r.id, contextOf(r.snapshot), r.title)
   })
 }
 

@@ -1,11 +1,9 @@
 import type { DbHandle } from '../../db/create-db.ts'
 
 import { listEvents } from '../../db/queries/events.ts'
-import { isAffiliated } from '../../db/queries/affiliations.ts'
-import { getOrganisations } from '../../db/queries/organisations.ts'
-import { getPerson } from '../../db/queries/people.ts'
+import { replaceInstanceOrganisations } from '../../db/queries/instance-organisations.ts'
 import { eventDefinition, getMachine, step, versionsOf } from '../../machines/index.ts'
-import type { MachineDefinition, MachineEvent } from '../../machines/types.ts'
+import type { MachineDefinition, MachineEvent, StoredSnapshot } from '../../machines/types.ts'
 import { authorize } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { effectiveDay } from '../audit/effective-date.ts'
@@ -19,6 +17,8 @@ import {
   unprocessable,
 } from '../errors.ts'
 import { commit } from './commit.ts'
+import { storeAttachment, withAttachment } from './documents/document-upload.ts'
+import type { Attachment } from './documents/document-upload.ts'
 import { storeAnswer, storedAnswer } from './idempotency.ts'
 import type { Idempotency } from './idempotency.ts'
 import { authorizeEvent } from './mandate.ts'
@@ -28,6 +28,7 @@ import { viewInstance } from './instance-view.ts'
 import type { InstanceView } from './instance-view.ts'
 import { organisationIdsOf } from './instance-organisations.ts'
 import { notifyObservers } from './observers.ts'
+import { checkReferences } from './references.ts'
 import { instanceScope, peopleOf, sameSet } from './scope.ts'
 import { keepSnapshot, snapshotOf } from './snapshot.ts'
 import { zodErrors } from './validation.ts'
@@ -44,6 +45,11 @@ export interface PostOptions {
   ifMatch?: number | undefined
   /** Idempotency-Key and the fingerprint of the request it came with. */
   idempotency?: Idempotency | undefined
+  /**
+   * A document sent with the event, checked and hashed (inspectDocument). Its reference goes into
+   * the payload's `document`; its bytes are stored in the event's transaction.
+   */
+  attachment?: Attachment | undefined
 }
 
 export interface PostResult {
@@ -53,7 +59,8 @@ export interface PostResult {
 
 /**
  * Applies one event to an instance: load → access → validate → transition → hash → append and
- * move the head, in one transaction. Any failure leaves the instance as it was. A 422 is told to
+ * move the head, with its document and any change of the instance's organisations, in one
+ * transaction. Any failure leaves the instance as it was and stores no document. A 422 is told to
  * the engine's observers.
  */
 export async function postEvent(
@@ -93,6 +100,7 @@ async function applyEvent(
     seen.machineVersion = instance.machine_version
     const snapshot = snapshotOf(instance)
     const def = getMachine(instance.machine_id, instance.machine_version)
+    // Read in the transaction, never from what other processes cached: a renewal may change them.
     const scope = instanceScope(
       instance.machine_id,
       snapshot,
@@ -117,13 +125,14 @@ async function applyEvent(
       throw stale(instance.version, `"${options.ifMatch}"`)
     }
 
-    const event = machineEvent(def, request, principal, w.now)
+    const event = machineEvent(def, request, principal, w.now, options.attachment)
     if (request.effectiveDate !== undefined) {
       await checkEffectiveDate(w, instanceId, request.effectiveDate)
     }
-    await checkReferences(w, def, event)
     const outcome = step(def, snapshot, event, { payloadValidated: true })
     if (!outcome.ok) throw blocked(request.type, outcome.reasons)
+    // After the machine: an event not possible now is told why in the machine's words first.
+    await checkReferences(w.tx, def, event)
     const next = outcome.next
     const peopleBefore = peopleOf(def.id, snapshot)
     const peopleAfter = peopleOf(def.id, next)
@@ -138,6 +147,8 @@ async function applyEvent(
       actingFor,
       ...(sameSet(peopleBefore, peopleAfter) ? {} : { people: peopleAfter }),
     })
+    if (options.attachment) await storeAttachment(w, instance.id, options.attachment)
+    await followOrganisations(w, def, instance.id, scope.organisationIds, next)
     const result: PostResult = {
       instance: viewInstance(appended.instance, next),
       event: { seq: appended.seq, hash: appended.hash },
@@ -165,29 +176,20 @@ async function checkEffectiveDate(
 }
 
 /**
- * A person named in a payload must exist and work where the payload says: the machine declares
- * it (EventRule.affiliated) but cannot know, the database does.
+ * Where the machine reads the instance's organisations from its context (a team renewing with
+ * other partners), the rows that decide scope and mandate follow them, in the same transaction.
  */
-async function checkReferences(
+async function followOrganisations(
   w: Writer,
   def: MachineDefinition,
-  event: MachineEvent,
+  instanceId: string,
+  before: readonly string[],
+  next: StoredSnapshot,
 ): Promise<void> {
-  const rule = Object.hasOwn(def.rules, event.type) ? def.rules[event.type] : undefined
-  if (!rule?.affiliated) return
-  const personId = event.payload[rule.affiliated.person]
-  const organisationId = event.payload[rule.affiliated.organisation]
-  if (typeof personId !== 'string' || typeof organisationId !== 'string') return
-  const person = await getPerson(w.tx, personId)
-  if (!person || person.erased_at) {
-    throw blocked(event.type, [`Persoon ‘${personId}’ bestaat niet; maak de persoon eerst aan.`])
-  }
-  if (!(await isAffiliated(w.tx, personId, organisationId))) {
-    const [organisation] = await getOrganisations(w.tx, [organisationId])
-    throw blocked(event.type, [
-      `Deze persoon is niet werkzaam bij ${organisation?.name ?? organisationId}: een lid vertegenwoordigt alleen een organisatie waar het werkt. Leg eerst vast dat de persoon daar werkt, of kies de organisatie waar de persoon werkt.`,
-    ])
-  }
+  if (!def.organisationsOf) return
+  const after = def.organisationsOf(next.context)
+  if (sameSet(before, after)) return
+  await replaceInstanceOrganisations(w.tx, instanceId, after)
 }
 
 /**
@@ -208,10 +210,12 @@ function machineEvent(
   request: EventRequest,
   principal: Principal,
   at: string,
+  attachment: Attachment | undefined,
 ): MachineEvent {
   const definition = eventDefinition(def, request.type)
   if (!definition) throw blocked(request.type, [unknownEvent(def, request.type)])
-  const parsed = definition.payload.safeParse(request.payload ?? {})
+  const payload = withAttachment(def, definition, request.type, request.payload ?? {}, attachment)
+  const parsed = definition.payload.safeParse(payload)
   if (!parsed.success) {
     throw badRequest(
       `De payload van ‘${request.type}’ klopt niet.`,
@@ -229,6 +233,7 @@ function machineEvent(
     payload: parsed.data,
     reason,
     at,
+    effectiveDate: request.effectiveDate ?? null,
     actor: { tokenId: principal.tokenId, role: principal.role, personId: principal.personId },
   }
 }

@@ -33,7 +33,7 @@ export async function loadVisibleInstance(
 async function loadVisible(store: DbHandle, principal: Principal, id: string) {
   const instance = await getInstance(store.db, id)
   if (!instance) throw notFound('Proces', id)
-  const organisationIds = await organisationIdsOf(store.db, id)
+  const organisationIds = await organisationIdsOf(store.db, id, instance.version)
   const scope = instanceScope(instance.machine_id, snapshotOf(instance), organisationIds)
   authorize(principal, 'instance.read', scope, { what: 'Proces', id })
   return { instance, organisationIds }

@@ -46,7 +46,7 @@ export function replayStep(
     if (row.type !== 'aangemaakt')
       throw new Error(`history of ${row.instance_id} does not start with aangemaakt`)
     const def = definition(machineId, rowMachineVersion(row))
-    return { def, snapshot: start(def, payload, row.recorded_at) }
+    return { def, snapshot: start(def, payload, row.recorded_at, row.effective_date) }
   }
   if (row.type === MIGRATED)
     return migrated(machineId, current, payload as unknown as MigratedPayload)
@@ -61,6 +61,7 @@ export function replayStep(
     payload,
     reason: row.reason,
     at: row.recorded_at,
+    effectiveDate: row.effective_date,
     actor: { tokenId: row.actor_token_id, role: row.actor_role, personId: row.actor_person_id },
   })
   return { def: current.def, snapshot }

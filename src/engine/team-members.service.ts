@@ -39,7 +39,7 @@ export async function teamMembers(
   const scope = instanceScope(
     instance.machine_id,
     snapshot,
-    await organisationIdsOf(store.db, instanceId),
+    await organisationIdsOf(store.db, instanceId, instance.version),
   )
   authorize(principal, 'team.members', scope, { what: 'Team', id: instanceId })
   const members = (snapshot.context['members'] ?? []) as Member[]

@@ -1,10 +1,10 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
+import { DEFAULT_DOCUMENT_MAX_BYTES } from '../engine/documents/document-upload.ts'
 import type { Store } from '../engine/store.ts'
-import { ProblemError } from '../errors.ts'
 import { authentication } from './auth.ts'
 import type { AuthEnv } from './auth.ts'
+import { bodyLimits } from './body-limits.ts'
 import { docsRoutes } from './docs.routes.ts'
 import { problemResponse, toProblem } from './problem.ts'
 import { readyRoute } from './readiness.ts'
@@ -16,6 +16,8 @@ import { auditCheckpointRoutes } from './routes/audit-checkpoint.routes.ts'
 import { auditExportRoutes } from './routes/audit-export.routes.ts'
 import { auditStateRoutes } from './routes/audit-state.routes.ts'
 import { auditRoutes } from './routes/audit.routes.ts'
+import { cycleRoutes } from './routes/cycles.routes.ts'
+import { documentRoutes } from './routes/documents.routes.ts'
 import { instanceRoutes } from './routes/instances.routes.ts'
 import { machineRoutes } from './routes/machines.routes.ts'
 import { organisationRoutes } from './routes/organisations.routes.ts'
@@ -66,6 +68,8 @@ export interface AppDeps {
   log?: Log
   /** True once the server is shutting down; /ready then answers 503. */
   draining?: () => boolean
+  /** Most bytes of one document attached to an event (default 10 MiB). */
+  documentMaxBytes?: number
 }
 
 /** Builds the HTTP app. It never listens: src/server.ts does. */
@@ -90,24 +94,8 @@ export function createApp(deps: AppDeps) {
       },
     }),
   )
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: BODY_LIMIT_BYTES,
-      onError: (c) =>
-        problemResponse(
-          c,
-          new ProblemError(
-            413,
-            'too-large',
-            'Request body too large',
-            `De body mag hoogstens ${BODY_LIMIT_BYTES / 1024} KiB zijn.`,
-          ),
-          // The rest of the body is never read, so this connection cannot carry another request.
-          { connection: 'close' },
-        ),
-    }),
-  )
+  const documentMaxBytes = deps.documentMaxBytes ?? DEFAULT_DOCUMENT_MAX_BYTES
+  app.use('*', bodyLimits({ maxBytes: BODY_LIMIT_BYTES, documentMaxBytes }))
   const sessions = new SessionStore(store.db, store.dialect, deps.sessions)
   const limits = new Limits(
     store.dialect === 'postgres' ? new PostgresCounter(store.db) : new MemoryCounter(),
@@ -133,7 +121,9 @@ export function createApp(deps: AppDeps) {
     .route('/', tokenRoutes(store))
     .route('/', pilotRoutes(store))
     .route('/', transitionRoutes(store))
-    .route('/', instanceRoutes(store))
+    .route('/', instanceRoutes(store, { documentMaxBytes }))
+    .route('/', documentRoutes(store))
+    .route('/', cycleRoutes(store))
     .route('/', auditRoutes(store))
     .route('/', auditStateRoutes(store))
     .route('/', auditCheckpointRoutes(store, { signingKeyPem: deps.signingKeyPem }))
@@ -153,6 +143,7 @@ export function createApp(deps: AppDeps) {
       signIn: new SignIn(store.db, deps.oidcProviders ?? [], deps.publicUrl),
       now: deps.now ?? (() => new Date()),
       onError: deps.onError,
+      documentMaxBytes,
     }),
   )
 

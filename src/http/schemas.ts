@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { OrganisationForm } from '../../machines/ontwikkelteam.v2.vocabulary.ts'
 import { CareerPath, Domain, OrganisationKind, Scenario } from '../../machines/vocabulary.ts'
 import { safeString } from '../../machines/fields.ts'
 import { ROLES } from '../access/policy.ts'
@@ -102,16 +103,46 @@ export const Token = z
   .openapi('Token')
 
 export const PilotInput = z
-  .object({ name: text(200), scenario: Scenario, organisationIds: z.array(Id).min(1).max(50) })
+  .object({
+    name: text(200),
+    scenario: Scenario,
+    organisationIds: z.array(Id).min(1).max(50),
+    leadOrganisationId: Id.optional().openapi({
+      description:
+        'The huisacademie that leads a leiderorganisatie (scenario 2a, 2b); absent in 1a, 1b',
+    }),
+    places: z.number().int().min(1).max(500).optional().openapi({
+      description: 'Places per team; 13 in scenario 1, 15 in scenario 2 when absent',
+    }),
+  })
   .strict()
   .openapi('PilotInput')
+const Budget = z
+  .object({ plannedCents: z.number(), spentCents: z.number(), balanceCents: z.number() })
+  .openapi('Budget', { description: 'Amounts in euro cents, of the current cycle' })
+const Places = z
+  .object({ places: z.number(), enrolled: z.number(), completed: z.number() })
+  .openapi('Places')
 export const Pilot = z
   .object({
     id: z.string(),
     name: z.string(),
     scenario: z.string(),
+    organisationForm: OrganisationForm,
+    leadOrganisationId: z.string().nullable(),
     organisationIds: z.array(z.string()),
-    teams: z.array(z.object({ id: z.string(), name: z.string(), instanceId: z.string() })),
+    budget: Budget,
+    places: Places,
+    teams: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        instanceId: z.string(),
+        cycle: z.number().nullable(),
+        budget: Budget.nullable(),
+        places: Places.nullable(),
+      }),
+    ),
     createdAt: z.string(),
   })
   .openapi('Pilot')

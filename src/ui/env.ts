@@ -16,6 +16,8 @@ export interface UiDeps {
   now: () => Date
   /** Told about unexpected errors (the page shows none of their details). */
   onError?: ((error: unknown) => void) | undefined
+  /** Most bytes of one document attached to an event (default 10 MiB). */
+  documentMaxBytes?: number | undefined
 }
 
 /** The logged-in caller of a page: the token's principal and the browser session. */

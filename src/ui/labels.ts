@@ -9,6 +9,13 @@ import {
   V2_FIELD_OVERRIDES,
   V2_VALUE_LABELS,
 } from './labels-rolovergang-v2.ts'
+import {
+  TEAM_V2_EVENT_FIELD_LABELS,
+  TEAM_V2_EVENT_TITLES,
+  TEAM_V2_FIELD_LABELS,
+  TEAM_V2_KEYED_VALUE_LABELS,
+  TEAM_V2_VALUE_LABELS,
+} from './labels-ontwikkelteam-v2.ts'
 
 export const ROLE_LABELS: Record<string, string> = {
   admin: 'Beheerder',
@@ -112,6 +119,7 @@ const VALUE_LABELS: Record<string, string> = {
   erkenning: 'Erkenning',
   rol: 'Rol',
   ...V2_VALUE_LABELS,
+  ...TEAM_V2_VALUE_LABELS,
 }
 
 /** How a domain value reads in Dutch. */
@@ -121,8 +129,11 @@ export function valueLabel(value: string): string {
 
 /** How a value of the field `key` reads in Dutch (a budget source `school`, not the kind). */
 export function valueLabelFor(key: string, value: string): string {
-  const own = Object.hasOwn(KEYED_VALUE_LABELS, key) ? KEYED_VALUE_LABELS[key] : undefined
-  return own && Object.hasOwn(own, value) ? (own[value] ?? value) : valueLabel(value)
+  for (const table of [TEAM_V2_KEYED_VALUE_LABELS, KEYED_VALUE_LABELS]) {
+    const own = Object.hasOwn(table, key) ? table[key] : undefined
+    if (own && Object.hasOwn(own, value)) return own[value] ?? value
+  }
+  return valueLabel(value)
 }
 
 const EVENT_TITLES: Record<string, string> = {
@@ -166,6 +177,7 @@ const EVENT_TITLES: Record<string, string> = {
   'token.ingetrokken': 'Token ingetrokken',
   'pilot.aangemaakt': 'Pilot aangemaakt',
   ...V2_EVENT_TITLES,
+  ...TEAM_V2_EVENT_TITLES,
 }
 
 /** A short Dutch title for an event type (button text, timeline). */
@@ -213,6 +225,7 @@ const FIELD_LABELS: Record<string, string> = {
   scenario: 'Scenario',
   teams: 'Teams',
   ...V2_FIELD_LABELS,
+  ...TEAM_V2_FIELD_LABELS,
   ...VALUE_LABELS,
 }
 
@@ -233,11 +246,11 @@ const TEXT_LABELS: Record<string, string> = {
  * something else in a newer version: version 2 counts facilitering in hours off the teaching load).
  */
 export function fieldLabel(eventType: string, key: string, version = 1): string {
+  for (const table of [TEAM_V2_EVENT_FIELD_LABELS, V2_EVENT_FIELD_LABELS]) {
+    const ofEvent = Object.hasOwn(table, eventType) ? table[eventType] : undefined
+    if (ofEvent && Object.hasOwn(ofEvent, key)) return ofEvent[key] ?? key
+  }
   if (key === 'text' && Object.hasOwn(TEXT_LABELS, eventType)) return TEXT_LABELS[eventType] ?? key
-  const ofEvent = Object.hasOwn(V2_EVENT_FIELD_LABELS, eventType)
-    ? V2_EVENT_FIELD_LABELS[eventType]
-    : undefined
-  if (ofEvent && Object.hasOwn(ofEvent, key)) return ofEvent[key] ?? key
   if (version >= 2 && Object.hasOwn(V2_FIELD_OVERRIDES, key)) return V2_FIELD_OVERRIDES[key] ?? key
   if (Object.hasOwn(FIELD_LABELS, key)) return FIELD_LABELS[key] ?? key
   return key

@@ -22,6 +22,7 @@ export const UI_ROUTES: Record<string, readonly Action[] | 'any' | 'anonymous'> 
   'GET /pilots/:id': ['pilot.read'],
   'GET /teams/:id': ['instance.read'],
   'POST /teams/:id/events': ['ontwikkelteam.event', 'ontwikkelteam.lid'],
+  'GET /teams/:id/documenten/:sha256': ['instance.read'],
   'GET /transitions': ['transition.read'],
   'GET /transitions/new': ['transition.create'],
   'POST /transitions': ['transition.create'],

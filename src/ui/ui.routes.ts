@@ -8,6 +8,7 @@ import { auditRoutes } from './routes/audit.routes.tsx'
 import { definitionRoutes } from './routes/definitions.routes.tsx'
 import { authRoutes } from './routes/auth.routes.tsx'
 import { diagramRoutes } from './routes/diagram.routes.ts'
+import { documentRoutes } from './routes/documents.routes.tsx'
 import { homeRoutes } from './routes/home.routes.ts'
 import { pilotRoutes } from './routes/pilot.routes.tsx'
 import { sessionRoutes } from './routes/sessions.routes.tsx'
@@ -29,6 +30,7 @@ export function uiRoutes(deps: UiDeps) {
     .route('/', homeRoutes(deps))
     .route('/', pilotRoutes(deps))
     .route('/', teamRoutes(deps))
+    .route('/', documentRoutes(deps))
     .route('/', transitionRoutes(deps))
     .route('/', auditRoutes(deps))
     .route('/', adminRoutes(deps))

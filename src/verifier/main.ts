@@ -8,15 +8,18 @@ import { exportRecords } from './read-export.ts'
 import { verifyRecords } from './verify-export.ts'
 import type { VerifyExportResult } from './verify-export.ts'
 
-// `doorlopend verify-export <file> [--checkpoint <file>]... [--public-key <file>] [--json]`
+// `doorlopend verify-export <file> [--checkpoint <file>]... [--public-key <file>] [--documents <dir>] [--json]`
 // Needs only the files: no database, no server. Exit 0: no break; 1: a break; 2: bad usage.
 
-export const VERIFY_EXPORT_USAGE = `doorlopend verify-export <export.ndjson|export.csv> [--checkpoint <file>]... [--public-key <file>] [--json]
+export const VERIFY_EXPORT_USAGE = `doorlopend verify-export <export.ndjson|export.csv> [--checkpoint <file>]... [--public-key <file>] [--documents <dir>] [--json]
 
 Recomputes every hash of the export, checks every link and head, and with --checkpoint (one or
 more, signed checkpoints saved earlier; needs --public-key) that no event before them changed or
-vanished and that each later checkpoint extends the earlier ones. Exit code 0: no break found;
-1: a break (the first is named); 2: the files could not be read.`
+vanished and that each later checkpoint extends the earlier ones. With --documents, a directory
+of the documents attached to events, each file named by its SHA-256 (as \`doorlopend export
+--documents <dir>\` writes them), every document is checked against the hash and size on its
+chain: a missing or changed one is a break. Exit code 0: no break found; 1: a break (the first
+is named); 2: the files could not be read.`
 
 /** Reads a file as text chunks, telling `onBytes` how far it got. */
 async function* fileChunks(path: string, onBytes?: (done: number) => void): AsyncGenerator<string> {
@@ -34,7 +37,12 @@ async function* fileChunks(path: string, onBytes?: (done: number) => void): Asyn
 /** Verifies an export file; the library form of the command. */
 export async function verifyExportFile(
   path: string,
-  options: { checkpoints?: string[]; publicKey?: string; progress?: NodeJS.WriteStream } = {},
+  options: {
+    checkpoints?: string[]
+    publicKey?: string
+    documents?: string
+    progress?: NodeJS.WriteStream
+  } = {},
 ): Promise<VerifyExportResult> {
   const publicKey = options.publicKey
     ? parsePublicKey(readFileSync(options.publicKey, 'utf8'))
@@ -49,6 +57,7 @@ export async function verifyExportFile(
   return verifyRecords(exportRecords(fileChunks(path, progress)), {
     checkpoints,
     ...(publicKey ? { publicKey } : {}),
+    ...(options.documents !== undefined ? { documentsDir: options.documents } : {}),
   })
 }
 
@@ -67,6 +76,16 @@ function report(file: string, r: VerifyExportResult): string {
   for (const c of r.checkpoints) {
     out.push(
       `  checkpoint ${c.name} (at ${c.at}, ${c.events} events): ${c.headsConfirmed} heads confirmed, ${c.headsNotCovered} not covered by this export`,
+    )
+  }
+  const d = r.documents
+  if (d.checked) {
+    out.push(
+      `  ${d.referenced} documents referenced: ${d.matching} match their hash, ${d.missing} missing, ${d.mismatched} changed`,
+    )
+  } else if (d.referenced > 0) {
+    out.push(
+      `  ${d.referenced} documents referenced, not checked: give --documents <dir> with the files named by their SHA-256`,
     )
   }
   if (r.checkpoints.length === 0) {
@@ -105,6 +124,7 @@ export async function runVerifyExport(args: string[]): Promise<number> {
       options: {
         checkpoint: { type: 'string', multiple: true },
         'public-key': { type: 'string' },
+        documents: { type: 'string' },
         json: { type: 'boolean' },
       },
     })
@@ -129,6 +149,7 @@ export async function runVerifyExport(args: string[]): Promise<number> {
     result = await verifyExportFile(file, {
       ...(values.checkpoint ? { checkpoints: values.checkpoint } : {}),
       ...(values['public-key'] ? { publicKey: values['public-key'] } : {}),
+      ...(values.documents !== undefined ? { documents: values.documents } : {}),
       progress: process.stderr,
     })
   } catch (error) {

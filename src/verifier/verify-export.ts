@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto'
 import { ZERO_HASH } from '../engine/hash.ts'
 import { soundCheckpoints } from './checkpoint-check.ts'
+import { DocumentRefs } from './documents-check.ts'
 import { EXPORT_FORMAT, EXPORT_FORMATS, recomputeHash } from './export-format.ts'
 import type { EventRecord, ExportHeader, HeadRecord } from './export-format.ts'
 import type {
@@ -44,7 +45,9 @@ class ExportVerifier {
     breaks: [],
     breakCount: 0,
     checkpoints: [],
+    documents: { referenced: 0, checked: false, matching: 0, missing: 0, mismatched: 0 },
   }
+  readonly #documents = new DocumentRefs()
   readonly #max: number
   readonly #expected = new Map<string, Expected[]>()
   readonly #seen = new Set<string>()
@@ -226,6 +229,7 @@ class ExportVerifier {
       }
     }
     this.#checkMachineVersion(cur, e)
+    this.#documents.note(e, (reason, id, seq) => this.#break(reason, id, seq))
     cur.lastSeq = e.seq
     cur.lastHash = e.hash
   }
@@ -320,8 +324,14 @@ class ExportVerifier {
     }
   }
 
+  /** Checks the documents the events refer to against the files in `dir`. */
+  async checkDocuments(dir: string): Promise<void> {
+    await this.#documents.check(dir, (reason, id, seq) => this.#break(reason, id, seq, null))
+  }
+
   finish(): VerifyExportResult {
     this.#finishInstance()
+    this.result.documents = this.#documents.summary
     if (this.result.header === null) this.#break('the file is empty', null, null, null)
     else if (!this.#ended) this.#break('no end record: the file was cut short', null, null, null)
     for (const [instanceId, list] of this.#expected) {
@@ -350,5 +360,6 @@ export async function verifyRecords(
 ): Promise<VerifyExportResult> {
   const verifier = new ExportVerifier(options)
   for await (const parsed of records) verifier.push(parsed)
+  if (options.documentsDir !== undefined) await verifier.checkDocuments(options.documentsDir)
   return verifier.finish()
 }

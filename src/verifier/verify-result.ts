@@ -1,7 +1,10 @@
 import type { KeyObject } from 'node:crypto'
+import type { DocumentSummary } from './documents-check.ts'
 import type { ExportHeader, ExportRecord } from './export-format.ts'
 
 // What the offline verifier takes and answers.
+
+export type { DocumentSummary } from './documents-check.ts'
 
 export interface Break {
   /** Line (NDJSON) or row (CSV) of the export, when the break is in it. */
@@ -24,6 +27,11 @@ export interface VerifyExportOptions {
   publicKey?: KeyObject
   /** Breaks kept in the result (all are counted). */
   maxBreaks?: number
+  /**
+   * A directory with the documents the events refer to, each file named by its SHA-256 (hex):
+   * each is checked against the hash and size on the chain; a missing or changed one is a break.
+   */
+  documentsDir?: string
 }
 
 export interface CheckpointSummary {
@@ -47,4 +55,6 @@ export interface VerifyExportResult {
   breaks: Break[]
   breakCount: number
   checkpoints: CheckpointSummary[]
+  /** The documents the events refer to, and how many matched their files. */
+  documents: DocumentSummary
 }

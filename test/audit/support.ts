@@ -4,6 +4,7 @@ import { createInstance } from '../../src/engine/create-instance.ts'
 import type { Store } from '../../src/engine/store.ts'
 import { sampleInput } from '../../machines/index.ts'
 import { ontwikkelteamSampleInput } from '../../machines/ontwikkelteam.samples.ts'
+import { ontwikkelteamV2SampleInput } from '../../machines/ontwikkelteam.v2.samples.ts'
 import type { MachineDefinition } from '../../machines/types.ts'
 
 /** An admin as the engine sees one (no token row needed below the HTTP layer). */
@@ -14,8 +15,11 @@ export const ADMIN: Principal = {
   organisationIds: null,
 }
 
-/** The organisations the machine samples name (org-esprit, org-hva), as their input has them. */
-const SAMPLE_ORGANISATIONS = ontwikkelteamSampleInput.organisations
+/** The organisations the machine samples name (org-esprit, org-hva; version 2's leergang). */
+const SAMPLE_ORGANISATIONS = [
+  ...ontwikkelteamSampleInput.organisations,
+  ...ontwikkelteamV2SampleInput.organisations,
+]
 
 /** The HR adviser of both sample organisations, bound to a person who works at the first. */
 export const SAMPLE_HR: Principal = {
@@ -36,13 +40,14 @@ export const SAMPLE_TEACHER: Principal = {
 /**
  * Who sends `type` to an instance of `def` in these tests: admin, except for an act done for an
  * organisation named in the payload (ambitie, belang, onderschrijven, akkoord), which admin may
- * not do; HR of the sample organisations does it; and the teacher's own word in a transition
+ * not do, and the lead's decisions in a leiderorganisatie; HR of the sample organisations does it; and the teacher's own word in a transition
  * (motives, leervraag, agreement), which only the teacher gives.
  */
 export function actorFor(def: MachineDefinition, type: string): Principal {
   const rule = Object.hasOwn(def.rules, type) ? def.rules[type] : undefined
   if (rule?.action === 'rolovergang.leraar') return SAMPLE_TEACHER
-  return rule?.namens ? SAMPLE_HR : ADMIN
+  // In a leiderorganisatie the lead's acts (rule.lead) are HR's too: HR covers the lead.
+  return rule?.namens || rule?.lead ? SAMPLE_HR : ADMIN
 }
 
 /** The organisations an instance of `def` started from its sample input belongs to. */

@@ -219,15 +219,18 @@ export const CORE_CASES: Record<string, Builder> = {
   ],
   'POST /api/v1/pilots': async (_who, f) =>
     [
-      ['own', f.world.orgA],
-      ['foreign', f.world.orgC],
-    ].map(([variant, org]) => ({
-      variant: variant!,
+      ['own', [f.world.orgA, f.world.orgB]],
+      ['foreign', [f.world.orgC, f.world.orgD]],
+    ].map(([variant, orgs]) => ({
+      variant: variant as string,
       method: 'POST',
       path: '/api/v1/pilots',
-      body: { name: 'Pilot Matrix', scenario: '1b', organisationIds: [org] },
+      body: { name: 'Pilot Matrix', scenario: '1a', organisationIds: orgs },
       checks: [
-        { action: 'pilot.create' as const, scope: { organisationIds: [org!], personIds: [] } },
+        {
+          action: 'pilot.create' as const,
+          scope: { organisationIds: orgs as string[], personIds: [] },
+        },
       ],
     })),
   'GET /api/v1/pilots': async () => get('/api/v1/pilots', 'pilot.read'),
@@ -311,6 +314,36 @@ export const CORE_CASES: Record<string, Builder> = {
         method: 'GET',
         path: path(MISSING),
         checks: [{ action: 'team.members' }, 'missing'],
+      },
+    ]
+  },
+  // Cycles belong to a team: a transition in reach has none (404), as a missing id.
+  'GET /api/v1/instances/:id/cycles': async (_who, f) => {
+    const s = scopes(f)
+    const path = (id: string) => `/api/v1/instances/${id}/cycles`
+    return [
+      ...(
+        [
+          ['team', f.team, s.team],
+          ['foreignTeam', f.foreignTeam, s.foreignTeam],
+        ] as const
+      ).map(([variant, id, scope]) => ({
+        variant,
+        method: 'GET',
+        path: path(id),
+        checks: [{ action: 'instance.read' as const, scope }],
+      })),
+      {
+        variant: 'transition',
+        method: 'GET',
+        path: path(f.world.transitionInstanceId),
+        checks: [{ action: 'instance.read', scope: s.transition }, 'missing'],
+      },
+      {
+        variant: 'missing',
+        method: 'GET',
+        path: path(MISSING),
+        checks: [{ action: 'instance.read' }, 'missing'],
       },
     ]
   },

@@ -63,7 +63,7 @@ async function created(res: Promise<{ status: number; body: any }>, status = 201
       admin.post('/api/v1/pilots', {
         name: `Elders ${++n}`,
         scenario: '1a',
-        organisationIds: [world.orgC],
+        organisationIds: [world.orgC, world.orgD],
       }),
     )
     const id = pilot.teams[0].instanceId as string
@@ -114,7 +114,11 @@ export function scopes(f: Fixtures) {
       personIds: [w.personA, w.personB],
       coordinatorIds: [w.personA],
     },
-    foreignTeam: { organisationIds: [w.orgC], personIds: [f.personC], coordinatorIds: [f.personC] },
+    foreignTeam: {
+      organisationIds: [w.orgC, w.orgD],
+      personIds: [f.personC],
+      coordinatorIds: [f.personC],
+    },
     /** Whom each member of a (fresh) team represents, as their lid.toevoegen said. */
     teamMandates: { [w.personA]: [w.orgA], [w.personB]: [w.orgB] },
     foreignTeamMandates: { [f.personC]: [w.orgC] },

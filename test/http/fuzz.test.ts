@@ -137,7 +137,11 @@ describe.each(DATABASES)('fuzzing every route with bad input (%s)', (kind) => {
           personId: world.hrPerson,
         },
         'PUT /api/v1/tokens/:id/person': { personId: world.personA },
-        'POST /api/v1/pilots': { name: 'Fuzzpilot', scenario: '1a', organisationIds: [world.orgA] },
+        'POST /api/v1/pilots': {
+          name: 'Fuzzpilot',
+          scenario: '1a',
+          organisationIds: [world.orgA, world.orgB],
+        },
         'POST /api/v1/transitions': {
           personId: world.teacherA,
           organisationId: world.orgA,

@@ -60,7 +60,11 @@ describe.each(DATABASES)('Idempotency-Key on the POSTs that create (%s)', (kind)
       name: 'pilot',
       path: '/api/v1/pilots',
       table: 'pilots',
-      body: () => ({ name: `Pilot ${++counter}`, scenario: '1a', organisationIds: [world.orgA] }),
+      body: () => ({
+        name: `Pilot ${++counter}`,
+        scenario: '1a',
+        organisationIds: [world.orgA, world.orgB],
+      }),
     },
     { name: 'transition', path: '/api/v1/transitions', table: 'transitions', body: transition },
     {

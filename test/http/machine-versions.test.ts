@@ -71,18 +71,22 @@ describe.each(DATABASES)('machine versions through the API (%s)', (kind) => {
     expect(res.status).toBe(200)
     const items = res.body.items as { id: string; version: number; latest: boolean }[]
     expect(items.map(({ id, version, latest }) => ({ id, version, latest }))).toEqual([
-      { id: 'ontwikkelteam', version: 1, latest: true },
+      { id: 'ontwikkelteam', version: 1, latest: false },
+      { id: 'ontwikkelteam', version: 2, latest: true },
       { id: 'rolovergang', version: 1, latest: false },
       { id: 'rolovergang', version: 2, latest: true },
     ])
     expect(res.body.items.map((m: { versions: number[] }) => m.versions)).toEqual([
-      [1],
+      [1, 2],
+      [1, 2],
       [1, 2],
       [1, 2],
     ])
     const types = (m: { events: { type: string }[] }) => m.events.map((e) => e.type)
-    expect(types(res.body.items[1])).not.toContain('inbreng.vastleggen')
-    expect(types(res.body.items[2])).toContain('inbreng.vastleggen')
+    expect(types(res.body.items[0])).not.toContain('uitgave.boeken')
+    expect(types(res.body.items[1])).toContain('uitgave.boeken')
+    expect(types(res.body.items[2])).not.toContain('inbreng.vastleggen')
+    expect(types(res.body.items[3])).toContain('inbreng.vastleggen')
   })
 
   it('GET /machines/rolovergang/versions/:version gives that version, an unknown one 404', async () => {
@@ -99,7 +103,7 @@ describe.each(DATABASES)('machine versions through the API (%s)', (kind) => {
     expect(missing.body.detail).toMatch(/[a-z]/)
   })
 
-  it('an instance says the version it runs: new transitions 2, an older one 1', async () => {
+  it('an instance says the version it runs: new transitions and teams 2, an older one 1', async () => {
     expect((await admin.get(instance(world.transitionInstanceId))).body.machine).toEqual({
       id: 'rolovergang',
       version: 2,
@@ -110,7 +114,7 @@ describe.each(DATABASES)('machine versions through the API (%s)', (kind) => {
     })
     expect((await admin.get(instance(world.teamId))).body.machine).toEqual({
       id: 'ontwikkelteam',
-      version: 1,
+      version: 2,
     })
   })
 

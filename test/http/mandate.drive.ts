@@ -27,7 +27,23 @@ const NOT_ON_THE_WAY = new Set([
   'toegang.afwijzen',
   'overgang.afronden',
   'rol.beeindigen',
+  'deelnemer.inschrijven',
+  'deelnemer.terugtrekken',
+  'deelnemer.afronden',
+  'plaatsen.vaststellen',
+  'uitgave.boeken',
+  'raadpleging.vastleggen',
 ])
+
+/** Events planned here are sent now: their days (phase periods, dates) are today's. */
+const now = () => new Date().toISOString()
+
+/** What an event needs done once before it is possible at all. */
+const FIRST: Record<string, string> = {
+  'deelnemer.terugtrekken': 'deelnemer.inschrijven',
+  'deelnemer.afronden': 'deelnemer.inschrijven',
+  heropenen: 'stoppen',
+}
 
 /**
  * The events that bring an instance from `start` to a state where `type` is possible: forward,
@@ -46,17 +62,24 @@ export function pathTo(
   const members = def.id === 'ontwikkelteam' ? 2 : 0
   for (let i = 0; i < 80; i++) {
     const possible = explain(def, snapshot).possible
-    const samples = sampleEvents(def, snapshot, { personIds })
+    const samples = sampleEvents(def, snapshot, { personIds, at: now() })
     const joined = (snapshot.context['members'] as unknown[] | undefined)?.length ?? 0
     if (joined >= members && possible.includes(type)) return path
+    const first = FIRST[type]
+    const needed =
+      first && !taken.has(first) && joined >= members
+        ? samples.find((e) => e.type === first)
+        : undefined
     const next =
       (joined < members ? samples.find((e) => e.type === 'lid.toevoegen') : undefined) ??
+      needed ??
       (type === 'hervatten' ? samples.find((e) => e.type === 'pauzeren') : undefined) ??
       samples.find((e) => e.type === 'fase.volgende') ??
       samples.find(
         (e) => !NOT_ON_THE_WAY.has(e.type) && !taken.has(JSON.stringify([e.type, e.payload])),
       )
     if (!next) break
+    if (next === needed) taken.add(next.type)
     taken.add(JSON.stringify([next.type, next.payload]))
     path.push(next)
     snapshot = apply(def, snapshot, next)
@@ -93,6 +116,17 @@ async function newInstance(
   return (await admin.post('/api/v1/transitions', input)).body.instanceId as string
 }
 
+/**
+ * The samples name made-up people where an event names a person who must exist (the rule's
+ * `people`, such as an evaluation's Leraar in Amsterdam): the engine checks them, so a real one.
+ */
+function withRealPeople(def: MachineDefinition, e: MachineEvent, personId: string): MachineEvent {
+  const fields = def.rules[e.type]?.people ?? []
+  const named = fields.filter((f) => typeof e.payload[f] === 'string')
+  if (named.length === 0) return e
+  return { ...e, payload: { ...e.payload, ...Object.fromEntries(named.map((f) => [f, personId])) } }
+}
+
 /** A new instance of `def` in a state where `type` is possible, and the event to send there. */
 export async function ready(
   store: DbHandle,
@@ -108,16 +142,19 @@ export async function ready(
     return { value: view.state, context: view.context }
   }
   const personIds = [world.ids.repA, world.ids.repB]
-  for (const e of pathTo(def, await snapshotOf(), type, personIds)) {
+  for (const planned of pathTo(def, await snapshotOf(), type, personIds)) {
+    const e = withRealPeople(def, planned, world.ids.teacher)
     const by = kindOf(def, e.type) === 'leraar' ? world.callers.leraar : world.driver
     const res = await by.post(`/api/v1/instances/${id}/events`, body(e))
     if (res.status !== 200) throw new Error(`${e.type}: ${JSON.stringify(res.body)}`)
   }
   const samples = sampleEvents(def, await snapshotOf(), {
+    at: now(),
     personIds: [...personIds, world.ids.teacher],
   })
-  let event = samples.find((e) => e.type === type)
-  if (!event) throw new Error(`no sample for ${type}`)
+  const sample = samples.find((e) => e.type === type)
+  if (!sample) throw new Error(`no sample for ${type}`)
+  let event = withRealPeople(def, sample, world.ids.teacher)
   // An act for an organisation is done for A, the organisation the representative speaks for.
   if (def.rules[type]?.namens) {
     event = { ...event, payload: { ...event.payload, organisationId: world.ids.orgA } }

@@ -17,7 +17,7 @@ export const CALLERS: Caller[] = [
   'admin',
 ]
 
-type Kind = 'namens' | 'lid' | 'team' | 'hr' | 'intrekken' | 'leraar'
+type Kind = 'namens' | 'lid' | 'team' | 'hr' | 'intrekken' | 'leraar' | 'beheer'
 
 /** What each caller gets, per kind of event (the table the tests iterate over). */
 export const EXPECTED: Record<Kind, Record<Caller, number>> = {
@@ -71,6 +71,17 @@ export const EXPECTED: Record<Kind, Record<Caller, number>> = {
     auditor: 403,
     admin: 200,
   },
+  // Reopening a stopped team: beheer only; every other role is told so.
+  beheer: {
+    vertegenwoordiger: 403,
+    'ander-lid': 403,
+    'hr-binnen': 403,
+    // Who cannot see the team is not told it exists.
+    'hr-buiten': 404,
+    leraar: 404,
+    auditor: 403,
+    admin: 200,
+  },
   // The teacher's own word (motives, leervraag, agreement to an afspraak): the teacher alone;
   // HR and admin, who may read the transition, are told so; who may not read it learns nothing.
   leraar: {
@@ -87,6 +98,7 @@ export const EXPECTED: Record<Kind, Record<Caller, number>> = {
 const KIND_OF_ACTION: Record<EventAction, Kind> = {
   'ontwikkelteam.event': 'team',
   'ontwikkelteam.lid': 'lid',
+  'ontwikkelteam.heropenen': 'beheer',
   'rolovergang.event': 'hr',
   'rolovergang.intrekken': 'intrekken',
   'rolovergang.leraar': 'leraar',

@@ -288,8 +288,8 @@ describe.each(DATABASES)('HTTP contract (%s)', (kind) => {
       }
       await admin.post('/api/v1/pilots', {
         name: 'Tweede',
-        scenario: '1b',
-        organisationIds: [world.orgA],
+        scenario: '1a',
+        organisationIds: [world.orgA, world.orgB],
       })
       await admin.post(`/api/v1/instances/${world.teamId}/events`, {
         type: 'relatie.vastleggen',

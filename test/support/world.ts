@@ -5,6 +5,8 @@ export interface World {
   orgA: string
   orgB: string
   orgC: string
+  /** An opleidingsschool outside every scope but admin's, beside orgC: a foreign pilot fits 1a. */
+  orgD: string
   personA: string
   personB: string
   teacherA: string
@@ -37,12 +39,20 @@ export async function buildWorld(admin: Client): Promise<World> {
     await ok(
       admin.post('/api/v1/organisations', {
         name: 'Hogeschool van Amsterdam',
-        kind: 'lerarenopleiding',
+        kind: 'opleidingsschool',
       }),
     )
   ).id
   const orgC = (
     await ok(admin.post('/api/v1/organisations', { name: 'Stichting Elders', kind: 'school' }))
+  ).id
+  const orgD = (
+    await ok(
+      admin.post('/api/v1/organisations', {
+        name: 'Opleidingsschool Elders',
+        kind: 'opleidingsschool',
+      }),
+    )
   ).id
   const personA = (
     await ok(admin.post('/api/v1/people', { name: 'Anna de Vries', organisationId: orgA }))
@@ -98,6 +108,7 @@ export async function buildWorld(admin: Client): Promise<World> {
     orgA,
     orgB,
     orgC,
+    orgD,
     personA,
     personB,
     teacherA,

@@ -101,13 +101,14 @@ describe.each(DATABASES)('the Procesdefinities page (%s)', (kind) => {
     const page = await (await as(world.adminToken)).get('/admin/definities')
     expect(page.status).toBe(200)
     expect(counts(page.text)).toEqual([
-      ['Ontwikkelteam', 'Versie 1 nieuwste', '1'],
+      ['Ontwikkelteam', 'Versie 1', '0'],
+      ['Ontwikkelteam', 'Versie 2 nieuwste', '1'],
       ['Rolovergang', 'Versie 1', '2'],
       ['Rolovergang', 'Versie 2 nieuwste', '1'],
     ])
-    expect(versionRows(page.text)[2]?.[2]).toContain('Versie 2 legt niveaus')
-    // Only the rolovergang has an older version, so only it offers a dry run.
-    expect(page.text.match(/Bekijk wat er verandert/g)).toHaveLength(1)
+    expect(versionRows(page.text)[3]?.[2]).toContain('Versie 2 legt niveaus')
+    // Both machines have an older version, so both offer a dry run.
+    expect(page.text.match(/Bekijk wat er verandert/g)).toHaveLength(2)
     expect(page.text).toContain('2 processen lopen nog op een oudere versie.')
     expect((await (await as(world.adminToken)).get('/admin')).text).toContain(
       'href="/admin/definities"',
@@ -141,7 +142,7 @@ describe.each(DATABASES)('the Procesdefinities page (%s)', (kind) => {
   it('refuses a version or process that is not offered, in Dutch, and changes nothing', async () => {
     const browser = await as(world.adminToken)
     const before = await state()
-    for (const query of ['proces=rolovergang&naar=7', 'proces=ontwikkelteam&naar=2', 'naar=2']) {
+    for (const query of ['proces=rolovergang&naar=7', 'proces=ontwikkelteam&naar=3', 'naar=2']) {
       const res = await browser.get(`/admin/definities?${query}`)
       expect(res.status, query).toBe(400)
       expect(res.text).toContain('Dit proces of deze versie staat niet in de lijst.')
@@ -190,7 +191,8 @@ describe.each(DATABASES)('the Procesdefinities page (%s)', (kind) => {
       'Gelukt: 1 proces overgezet naar versie 2; 1 proces bleef op de eigen versie.',
     )
     expect(counts(done.text)).toEqual([
-      ['Ontwikkelteam', 'Versie 1 nieuwste', '1'],
+      ['Ontwikkelteam', 'Versie 1', '0'],
+      ['Ontwikkelteam', 'Versie 2 nieuwste', '1'],
       ['Rolovergang', 'Versie 1', '1'],
       ['Rolovergang', 'Versie 2 nieuwste', '2'],
     ])

@@ -33,6 +33,7 @@ function allFields(fields: Field[]): Field[] {
 
 const DETOURS = new Set([
   'lid.verwijderen',
+  'deelnemer.terugtrekken',
   'pauzeren',
   'stoppen',
   'fase.terug',
@@ -128,7 +129,7 @@ describe('forms generated from the event schemas', () => {
       description: 'text',
     })
     const evaluatie = fieldsOf(events['evaluatie.vastleggen']!.payload)
-    expect(kinds(evaluatie)).toEqual({ level: 'choice', judgement: 'text', scores: 'group' })
+    expect(kinds(evaluatie)).toMatchObject({ level: 'choice', judgement: 'text', scores: 'group' })
     const oplossing = fieldsOf(events['oplossing.vastleggen']!.payload)
     expect(oplossing[1]).toMatchObject({ kind: 'rows', rows: 3, min: 0 })
     expect(fieldsOf(events['fase.volgende']!.payload)).toEqual([])
@@ -158,7 +159,16 @@ describe('forms generated from the event schemas', () => {
       for (const [type, list] of payloads) {
         const schema = def.events[type]!.payload
         for (const payload of list) {
-          const decoded = decodePayload(fieldsOf(schema), toForm(payload)).payload
+          // The document is a file field of its own (the event form leaves it out here).
+          // Who evaluated is a choice among the team's members, as the team page offers it.
+          const members = ((payload['evaluatorIds'] ?? []) as string[]).map((id) => ({
+            value: id,
+            label: id,
+          }))
+          const fields = fieldsOf(schema, { evaluatorIds: members }).filter(
+            (f) => f.key !== 'document',
+          )
+          const decoded = decodePayload(fields, toForm(payload)).payload
           expect(withoutFalse(schema.parse(decoded)), type).toEqual(
             withoutFalse(schema.parse(payload)),
           )
@@ -213,7 +223,9 @@ describe('forms generated from the event schemas', () => {
     expect(
       dutchErrors(events['evaluatie.vastleggen']!.payload, {
         level: 'opbrengst',
-        judgement: 'Goed',
+        judgement: 'Goed besproken met het hele team.',
+        evaluatorIds: ['pers_1'],
+        leraarInAmsterdamPersonId: 'pers_2',
         scores: {
           gedeeldeAmbities: 3,
           belangen: 3,

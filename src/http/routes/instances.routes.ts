@@ -1,4 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import type { Context, MiddlewareHandler } from 'hono'
+import type { Attachment } from '../../engine/documents/document-upload.ts'
 import type { Store } from '../../engine/store.ts'
 import { sha256Hex } from '../../engine/hash.ts'
 import { postEvent } from '../../engine/post-event.ts'
@@ -8,7 +10,11 @@ import {
   listVisibleInstances,
   readInstance,
 } from '../../engine/read-instances.ts'
+import { zodErrors } from '../../engine/validation.ts'
 import { badRequest } from '../../errors.ts'
+import type { AuthEnv } from '../auth.ts'
+import { EventUploadBody, isMultipart, readEventUpload } from '../event-upload.ts'
+import type { EventBody } from '../event-upload.ts'
 import { jsonWithETag } from '../conditional.ts'
 import { ConditionalHeaders, IdempotencyHeaders, etagHeader, notModified } from '../responses.ts'
 import { newRouter, bearer } from '../router.ts'
@@ -21,6 +27,7 @@ import {
   Instance,
   InstanceQuery,
   pageOf,
+  Problem,
   problemResponses,
   TeamMember,
 } from '../schemas.ts'
@@ -44,7 +51,45 @@ function parseIfMatch(value: string | undefined): number | undefined {
   return Number(match[1])
 }
 
-export function instanceRoutes(store: Store) {
+export interface InstanceRouteOptions {
+  /** Most bytes of one document sent with an event. */
+  documentMaxBytes: number
+}
+
+export function instanceRoutes(store: Store, options: InstanceRouteOptions) {
+  /** Applies one event (with its document, if any) and answers as the route documents it. */
+  async function send(
+    c: Context<AuthEnv>,
+    id: string,
+    body: EventBody,
+    headers: z.infer<typeof EventHeaders>,
+    attachment: Attachment | undefined,
+  ) {
+    const key = headers['idempotency-key']
+    // The same key with another document is another request.
+    const request = attachment ? [id, body, attachment.ref.sha256] : [id, body]
+    const result = await postEvent(store, c.var.principal, id, body, {
+      ifMatch: parseIfMatch(headers['if-match']),
+      idempotency: key ? { key, fingerprint: sha256Hex(JSON.stringify(request)) } : undefined,
+      attachment,
+    })
+    c.header('ETag', `"${result.instance.version}"`)
+    return c.json(result, 200)
+  }
+
+  /** A multipart event is read here, before the JSON body's validators run. */
+  const upload: MiddlewareHandler<AuthEnv> = async (c, next) => {
+    if (!isMultipart(c)) return next()
+    const id = IdParam.safeParse({ id: c.req.param('id') })
+    if (!id.success) throw badRequest('De param van het verzoek klopt niet.', zodErrors(id.error))
+    const headers = EventHeaders.safeParse(c.req.header())
+    if (!headers.success) {
+      throw badRequest('De header van het verzoek klopt niet.', zodErrors(headers.error))
+    }
+    const { body, attachment } = await readEventUpload(c, options.documentMaxBytes)
+    return send(c, id.data.id, body, headers.data, attachment)
+  }
+
   return newRouter()
     .openapi(
       createRoute({
@@ -97,11 +142,23 @@ export function instanceRoutes(store: Store) {
         operationId: 'postEvent',
         tags: ['Processen'],
         summary: 'Send an event; 422 with Dutch reasons when it is not possible now',
+        description:
+          'As application/json, or as multipart/form-data with the same JSON in part `event` and a document in part `document`, for an event that takes one. A document that is empty or an event that takes none: 400; too large: 413; not an allowed type: 415. A refused event stores no document.',
         security: bearer,
+        middleware: [upload] as const,
         request: {
           params: IdParam,
           headers: EventHeaders,
-          body: { required: true, content: { 'application/json': { schema: EventInput } } },
+          body: {
+            required: true,
+            content: {
+              'application/json': { schema: EventInput },
+              'multipart/form-data': {
+                schema: EventUploadBody,
+                encoding: { event: { contentType: 'application/json' } },
+              },
+            },
+          },
         },
         responses: {
           200: {
@@ -110,21 +167,23 @@ export function instanceRoutes(store: Store) {
             content: { 'application/json': { schema: EventPosted } },
           },
           ...problemResponses(400, 401, 403, 404, 412, 413, 415, 422),
+          413: {
+            description: 'The body is larger than 64 KiB, or the document than DOCUMENT_MAX_BYTES',
+            content: { 'application/problem+json': { schema: Problem } },
+          },
+          415: {
+            description:
+              'The body is neither application/json nor multipart/form-data, or the document is not an allowed type',
+            content: { 'application/problem+json': { schema: Problem } },
+          },
         },
       }),
       async (c) => {
         const { id } = c.req.valid('param')
-        const body = c.req.valid('json')
-        const headers = c.req.valid('header')
-        const key = headers['idempotency-key']
-        const result = await postEvent(store, c.var.principal, id, body, {
-          ifMatch: parseIfMatch(headers['if-match']),
-          idempotency: key
-            ? { key, fingerprint: sha256Hex(JSON.stringify([id, body])) }
-            : undefined,
-        })
-        c.header('ETag', `"${result.instance.version}"`)
-        return c.json(result, 200)
+        // Typed by hand: with a second media type of a plain schema the route's types lose the
+        // JSON body, which its validator has checked against EventInput all the same.
+        const body = (c.req as unknown as { valid(target: 'json'): EventBody }).valid('json')
+        return send(c, id, body, c.req.valid('header'), undefined)
       },
     )
     .openapi(

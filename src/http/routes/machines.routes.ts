@@ -20,6 +20,10 @@ const MachineDescription = z
         label: z.string(),
         when: z.string(),
         reasonRequired: z.boolean(),
+        attachment: z.boolean().openapi({
+          description:
+            'A document may be sent with the event: POST it as multipart/form-data with the file in part `document`.',
+        }),
         payloadSchema: z.record(z.string(), z.unknown()),
       }),
     ),

@@ -1,3 +1,4 @@
+import { DEFAULT_DOCUMENT_MAX_BYTES, sizeLabel } from '../../engine/documents/document-upload.ts'
 import type { InstanceView } from '../../engine/instance-view.ts'
 import type { Who } from '../env.ts'
 import type { KnownChoices } from '../forms/fields.ts'
@@ -25,10 +26,62 @@ export interface EventFormProps {
    * orientation that has begun); they stay optional in the schema, which still decides.
    */
   omit?: readonly string[] | undefined
+  /** Most bytes of a document, for the upload field's hint (default 10 MiB). */
+  documentMaxBytes?: number | undefined
+}
+
+/** What the file input offers to choose; the server decides by the content, not by this. */
+const ACCEPT = [
+  '.pdf',
+  '.doc',
+  '.docx',
+  '.xls',
+  '.xlsx',
+  '.ppt',
+  '.pptx',
+  '.odt',
+  '.ods',
+  '.odp',
+  '.odg',
+].join(',')
+
+/** The file field of an event that takes a document; after a failed POST it must be chosen again. */
+function DocumentField(props: { formId: string; state?: FormState | undefined; maxBytes: number }) {
+  const id = `${props.formId}-document`
+  const error = props.state?.errors['document']
+  const hintId = `${id}-hint`
+  const describedBy = [hintId, error ? `${id}-fout` : ''].filter(Boolean).join(' ')
+  return (
+    <div class={`field${error ? ' has-error' : ''}`}>
+      <label for={id}>
+        Document (pdf, Word, Excel, PowerPoint of OpenDocument, ten hoogste{' '}
+        {sizeLabel(props.maxBytes)})
+      </label>
+      <p class="hint" id={hintId}>
+        Niet verplicht.
+        {props.state ? ' Kies het bestand opnieuw: de browser onthoudt het niet na een fout.' : ''}
+      </p>
+      {error && (
+        <p class="field-error" id={`${id}-fout`}>
+          <span class="visually-hidden">Fout: </span>
+          {error}
+        </p>
+      )}
+      <input
+        type="file"
+        id={id}
+        name="document"
+        accept={ACCEPT}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  )
 }
 
 /** The form for one event, built from its payload schema, with a reason when one is required. */
-export function EventForm({ who, view, base, choice, known, state, omit }: EventFormProps) {
+export function EventForm(props: EventFormProps) {
+  const { who, view, base, choice, known, state, omit } = props
   const { type, definition } = choice
   const formId = formIdOf(type)
   const reasonError = state?.errors['reason']
@@ -55,6 +108,14 @@ export function EventForm({ who, view, base, choice, known, state, omit }: Event
       </textarea>
     </div>
   ) : null
+  const upload = definition.attachment === true
+  const document = upload ? (
+    <DocumentField
+      formId={formId}
+      state={state}
+      maxBytes={props.documentMaxBytes ?? DEFAULT_DOCUMENT_MAX_BYTES}
+    />
+  ) : null
   const intro =
     !choice.possible && !state ? (
       <p class="not-yet">Dit kan nu nog niet. Hierboven staat waarom; u kunt het toch proberen.</p>
@@ -70,12 +131,20 @@ export function EventForm({ who, view, base, choice, known, state, omit }: Event
         id={formId}
         action={`${base}/${view.id}/events`}
         who={who}
-        fields={fieldsOf(definition.payload, known).filter((f) => !omit?.includes(f.key))}
+        fields={fieldsOf(definition.payload, known).filter(
+          (f) => !omit?.includes(f.key) && !(upload && f.key === 'document'),
+        )}
         labelOf={(key) => fieldLabel(type, key, view.machine.version)}
         state={state}
         submit={eventTitle(type)}
         hidden={{ type, version: String(view.version), key: newSecret() }}
-        extra={reason}
+        extra={
+          <>
+            {document}
+            {reason}
+          </>
+        }
+        upload={upload}
         intro={intro}
         danger={DANGER.has(type)}
       />

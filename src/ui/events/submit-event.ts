@@ -1,6 +1,9 @@
 import type { Context } from 'hono'
 import { eventDefinition, getMachine } from '../../../machines/index.ts'
 import type { Principal } from '../../access/principal.ts'
+import { inspectDocument } from '../../engine/documents/document-upload.ts'
+import type { Attachment } from '../../engine/documents/document-upload.ts'
+import { DEFAULT_DOCUMENT_MAX_BYTES } from '../../engine/documents/document-upload.ts'
 import { sha256Hex } from '../../engine/hash.ts'
 import { postEvent } from '../../engine/post-event.ts'
 import { readInstance } from '../../engine/read-instances.ts'
@@ -20,15 +23,23 @@ import { readForm } from '../forms/read-form.ts'
 export interface FailedForm {
   type: string
   state: FormState
-  status: 400 | 409 | 412 | 422
+  status: 400 | 409 | 412 | 413 | 415 | 422
 }
 
 export type SubmitOutcome = { ok: true; type: string } | { ok: false; failed: FailedForm }
 
+/** The file of a form's `document` field; a field left empty (no name, no bytes) is none. */
+function chosenFile(value: unknown): File | undefined {
+  const file = Array.isArray(value) ? (value as unknown[]).find((v) => v instanceof File) : value
+  if (!(file instanceof File)) return undefined
+  return file.size === 0 && file.name === '' ? undefined : file
+}
+
 /**
- * Sends an event from a form through the same postEvent as the API. An unknown event, bad input,
- * a blocked step, a stale version come back as a failed form with Dutch messages; not found and
- * forbidden throw (they become error pages).
+ * Sends an event from a form through the same postEvent as the API, with the document the form
+ * uploaded, if any. An unknown event, bad input, a refused document, a blocked step, a stale
+ * version come back as a failed form with Dutch messages; not found and forbidden throw (they
+ * become error pages).
  */
 export async function submitEvent(
   deps: UiDeps,
@@ -38,7 +49,8 @@ export async function submitEvent(
   machineId: string,
   known: (view: CallerInstanceView, type: string) => Promise<KnownChoices>,
 ): Promise<SubmitOutcome> {
-  const values = formValues(await readForm(c))
+  const form = await readForm(c)
+  const values = formValues(form)
   const view = await readInstance(deps.store, principal, instanceId)
   if (view.machine.id !== machineId) throw notFound('Proces', instanceId)
   const def = getMachine(machineId, view.machine.version)
@@ -49,18 +61,41 @@ export async function submitEvent(
     const problem = `Onbekende gebeurtenis ‘${type}’.`
     return { ok: false, failed: { type, status: 400, state: { values, errors: {}, problem } } }
   }
-  const fields = fieldsOf(definition.payload, await known(view, type))
+  // The document is the file field's: its reference is never typed into the form.
+  const fields = fieldsOf(definition.payload, await known(view, type)).filter(
+    (f) => !(definition.attachment && f.key === 'document'),
+  )
+  const file = chosenFile(form['document'])
+  let attachment: Attachment | undefined
+  try {
+    const bytes = file ? new Uint8Array(await file.arrayBuffer()) : undefined
+    const max = deps.documentMaxBytes ?? DEFAULT_DOCUMENT_MAX_BYTES
+    attachment = bytes ? inspectDocument(bytes, max) : undefined
+  } catch (error) {
+    if (!(error instanceof ProblemError)) throw error
+    const status = error.status === 413 || error.status === 415 ? error.status : 400
+    return {
+      ok: false,
+      failed: {
+        type,
+        status,
+        state: { values, errors: { document: error.detail }, problem: 'Controleer het document.' },
+      },
+    }
+  }
   const decoded = decodePayload(fields, values)
   const reason = one(values, 'reason')
   const version = Number(one(values, 'version'))
   const key = one(values, 'key')
   const request = { type, payload: decoded.payload, reason: reason || undefined }
   try {
+    const sent = ['ui', instanceId, request, ...(attachment ? [attachment.ref.sha256] : [])]
     await postEvent(deps.store, principal, instanceId, request, {
       ifMatch: Number.isInteger(version) && one(values, 'version') !== '' ? version : undefined,
       idempotency: key
-        ? { key: `ui:${key}`, fingerprint: sha256Hex(JSON.stringify(['ui', instanceId, request])) }
+        ? { key: `ui:${key}`, fingerprint: sha256Hex(JSON.stringify(sent)) }
         : undefined,
+      attachment,
     })
     return { ok: true, type }
   } catch (error) {
@@ -79,7 +114,7 @@ export async function submitEvent(
       if (definition.reasonRequired && !reason.trim() && !errors.some((e) => e.path === 'reason')) {
         errors.push({ path: 'reason', message: 'Geef een reden op.' })
       }
-      const placed = placeErrors(fields, errors, ['reason'])
+      const placed = placeErrors(fields, errors, ['reason', 'document'])
       return failed(400, {
         errors: placed.byName,
         problem:

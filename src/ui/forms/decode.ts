@@ -127,7 +127,8 @@ function decodeField(
         moved.set(fieldName([...path, rows.length]), fieldName([...path, i]))
         rows.push(row)
       }
-      return rows
+      // As with a group: an optional list with every row blank is left out, not sent empty.
+      return rows.length === 0 && !field.required ? undefined : rows
     }
   }
 }

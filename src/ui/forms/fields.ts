@@ -105,7 +105,13 @@ function field(key: string, schema: JsonSchema, required: boolean, known: KnownC
     if (choices) return { kind: 'choices', key, required, options: choices }
     if (schema.items.enum)
       return { kind: 'choices', key, required, options: options(key, schema.items.enum) }
-    const rows = Math.min(schema.maxItems ?? LIST_ROWS, LIST_ROWS)
+    // A list with a row for each value of an enum (every denktank aim once) gets all its rows.
+    const perValue = Object.values(schema.items.properties ?? {}).some(
+      (p) => p.enum !== undefined && p.enum.length === schema.maxItems,
+    )
+    const rows = perValue
+      ? (schema.maxItems ?? LIST_ROWS)
+      : Math.min(schema.maxItems ?? LIST_ROWS, LIST_ROWS)
     const min = Math.min(schema.minItems ?? 0, rows)
     return { kind: 'rows', key, required, rows, min, fields: objectFields(schema.items, known) }
   }

@@ -86,6 +86,8 @@ export interface SchemaFormProps {
   /** Rendered above the fields, e.g. why this step is not possible yet. */
   intro?: Child
   danger?: boolean
+  /** The form sends a file: multipart/form-data instead of the default encoding. */
+  upload?: boolean
 }
 
 /** A POST form whose fields come from a schema; errors sit next to their fields. */
@@ -106,6 +108,7 @@ export function SchemaForm(props: SchemaFormProps) {
       action={props.action}
       class={`schema-form${failed ? ' failed' : ''}`}
       id={props.id}
+      enctype={props.upload ? 'multipart/form-data' : undefined}
     >
       <Csrf who={props.who} />
       {Object.entries(props.hidden ?? {}).map(([name, value]) => (

@@ -1,4 +1,6 @@
+import { OntwikkelteamV2Context } from '../../../machines/ontwikkelteam.v2.context.ts'
 import type { MachineDefinition } from '../../../machines/types.ts'
+import type { CycleComparison } from '../../engine/cycles.service.ts'
 import type { CallerInstanceView } from '../../engine/read-instances.ts'
 import type { EventView } from '../../engine/read-instances.ts'
 import type { Who } from '../env.ts'
@@ -14,6 +16,8 @@ import { organisationName, personName } from '../views/names.ts'
 import { PhaseBar } from '../views/phase-bar.tsx'
 import { HistorySection } from '../views/timeline.tsx'
 import { TeamRecords } from './team-records.tsx'
+import { CyclesSection } from './team-cycles.tsx'
+import { Budget, Governance, Participants } from './team-v2-overview.tsx'
 import { BlockedList, DiagramSection, UnplacedProblem, WhyBlocked } from './shared.tsx'
 
 export interface TeamPageProps {
@@ -29,12 +33,37 @@ export interface TeamPageProps {
   notice?: string | undefined
   /** Show every event, not only the latest. */
   wholeHistory?: boolean | undefined
+  /** No event for 30 days or more while the team runs. */
+  stil?: boolean | undefined
+  /** The team's cycles side by side (absent when they could not be read). */
+  cycles?: CycleComparison | undefined
+  /** Most bytes of a document attached to an event (the upload field says so). */
+  documentMaxBytes?: number | undefined
 }
 
 interface Member {
   personId: string
   role: string
   organisationId: string
+}
+
+/**
+ * Forms that stay in view when they cannot be sent now: enrolment when every place is taken is
+ * looked for where it always is, and a try there says why beside the form.
+ */
+const STAYS_IN_VIEW = new Set(['deelnemer.inschrijven'])
+
+/**
+ * Participants, places and expenses are work in every phase, not the management of the team:
+ * they get a group of their own instead of folding away with members, pause and stop.
+ */
+const LEERGANG = /^(deelnemer|plaatsen|uitgave)\./
+
+/** The choices the team page shows a form for. */
+export function shownChoices(choices: Choice[]): Choice[] {
+  return choices.filter(
+    (c) => formChoices([c]).length > 0 || (c.allowed && STAYS_IN_VIEW.has(c.type)),
+  )
 }
 
 function forms(props: TeamPageProps, list: Choice[]) {
@@ -46,6 +75,7 @@ function forms(props: TeamPageProps, list: Choice[]) {
       choice={choice}
       known={props.known[choice.type] ?? {}}
       state={props.failed?.type === choice.type ? props.failed.state : undefined}
+      documentMaxBytes={props.documentMaxBytes}
     />
   ))
 }
@@ -57,10 +87,11 @@ export function TeamPage(props: TeamPageProps) {
   const cycle = typeof context['cycle'] === 'number' ? context['cycle'] : 1
   const members = (Array.isArray(context['members']) ? context['members'] : []) as Member[]
   const choices = choicesFor(props.def, view)
-  const shown = formChoices(choices)
+  const shown = shownChoices(choices)
   const work = shown.filter((c) => !c.step && !c.everywhere)
   const steps = shown.filter((c) => c.step && !c.everywhere)
-  const team = shown.filter((c) => c.everywhere)
+  const leergang = shown.filter((c) => c.everywhere && LEERGANG.test(c.type))
+  const team = shown.filter((c) => c.everywhere && !LEERGANG.test(c.type))
   const teamOpen = view.status === 'gepauzeerd' || team.some((c) => c.type === props.failed?.type)
   const title = String(context['teamName'] ?? view.title)
   return (
@@ -74,8 +105,9 @@ export function TeamPage(props: TeamPageProps) {
       ]}
       lead={
         <>
-          Status: <span class={`badge status-${view.status}`}>{view.status}</span> · Deelnemende
-          organisaties:{' '}
+          Status: <span class={`badge status-${view.status}`}>{view.status}</span>
+          {props.stil && <span class="badge stil">stilgevallen</span>}
+          {view.machine.version < 2 && ' · Procesversie 1'} · Deelnemende organisaties:{' '}
           {(Array.isArray(context['organisationIds'])
             ? (context['organisationIds'] as string[])
             : []
@@ -102,6 +134,12 @@ export function TeamPage(props: TeamPageProps) {
                 <div class="cards">{forms(props, work)}</div>
               </>
             )}
+            {leergang.length > 0 && (
+              <>
+                <h3 class="group-title">Deelnemers en begroting</h3>
+                <div class="cards">{forms(props, leergang)}</div>
+              </>
+            )}
             {steps.length > 0 && (
               <>
                 <h3 class="group-title">Verder of terug</h3>
@@ -119,7 +157,15 @@ export function TeamPage(props: TeamPageProps) {
         </div>
         <aside class="col-side" aria-labelledby="vastgelegd">
           <h2 id="vastgelegd">Vastgelegd in cyclus {String(cycle)}</h2>
-          <TeamRecords context={context} state={view.state} events={props.events} />
+          <V2Overview context={context} names={names} />
+          <TeamRecords
+            context={context}
+            state={view.state}
+            events={props.events}
+            version={view.machine.version}
+            names={names}
+            teamId={view.id}
+          />
           <h2 id="leden">Leden</h2>
           {members.length === 0 ? (
             <p class="missing">Het team heeft nog geen leden.</p>
@@ -135,6 +181,7 @@ export function TeamPage(props: TeamPageProps) {
           )}
         </aside>
       </div>
+      {props.cycles && <CyclesSection comparison={props.cycles} names={names} teamId={view.id} />}
       <DiagramSection def={props.def} state={view.state} />
       <HistorySection
         events={props.events}
@@ -144,6 +191,19 @@ export function TeamPage(props: TeamPageProps) {
         path={`/teams/${view.id}`}
       />
     </Page>
+  )
+}
+
+/** What version 2 adds: how the pilot is governed, its budget, places and participants. */
+function V2Overview({ context, names }: { context: unknown; names: Names }) {
+  const parsed = OntwikkelteamV2Context.safeParse(context)
+  if (!parsed.success) return null
+  return (
+    <>
+      <Governance context={parsed.data} names={names} />
+      <Participants context={parsed.data} names={names} />
+      <Budget context={parsed.data} names={names} />
+    </>
   )
 }
 

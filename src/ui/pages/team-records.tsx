@@ -1,216 +1,57 @@
 import { OntwikkelteamContext } from '../../../machines/index.ts'
+import { OntwikkelteamV2Context } from '../../../machines/ontwikkelteam.v2.context.ts'
 import type { Phase } from '../../../machines/vocabulary.ts'
-import { evaluationLevels, partners, phases } from '../../../machines/vocabulary.ts'
+import { phases } from '../../../machines/vocabulary.ts'
 import type { EventView } from '../../engine/read-instances.ts'
-import { formatDate, valueLabel } from '../labels.ts'
+import { valueLabel } from '../labels.ts'
 import type { Names } from '../views/names.ts'
-import { organisationName } from '../views/names.ts'
-import { PayloadView } from '../views/payload-view.tsx'
+import { V1Records } from './team-phase-records.tsx'
 import { EarlierCycles, TeamHalt } from './team-status.tsx'
+import { TeamV2Evaluations } from './team-v2-evaluations.tsx'
+import { V2Extra } from './team-v2-phases.tsx'
+import type { V2 } from './team-v2-phases.tsx'
 
+// A team of version 2 records all that version 1 does and more; what it adds per phase (the
+// consultations, documents, who evaluated) is shown by `V2Extra`.
 type Context = OntwikkelteamContext
 
-function Empty() {
-  return <p class="muted">Nog niets vastgelegd.</p>
-}
-
-function PerOrganisation({
+function PhaseRecords({
   context,
-  records,
-  what,
+  phase,
+  v2,
 }: {
   context: Context
-  records: { organisationId: string; text: string }[]
-  what: string
+  phase: Phase
+  v2?: V2 | undefined
 }) {
+  if (v2 && phase === 'evalueren') return <TeamV2Evaluations {...v2} />
   return (
     <>
-      <h4>{what}</h4>
-      <ul class="records">
-        {context.organisations.map((o) => {
-          const mine = records.filter((r) => r.organisationId === o.id)
-          return (
-            <li>
-              <strong>{o.name}:</strong>{' '}
-              {mine.length ? (
-                mine.map((r) => r.text).join(' · ')
-              ) : (
-                <span class="missing">nog niet vastgelegd</span>
-              )}
-            </li>
-          )
-        })}
-      </ul>
+      <V1Records context={context} phase={phase} />
+      {v2 && <V2Extra v2={v2} phase={phase} />}
     </>
   )
 }
 
-function Endorsed({ context, done, what }: { context: Context; done: string[]; what: string }) {
-  const open = context.organisationIds.filter((id) => !done.includes(id))
-  return (
-    <p>
-      {what}:{' '}
-      {done.length
-        ? done.map((id) => organisationName(namesOf(context), id)).join(', ')
-        : 'nog niemand'}
-      {open.length > 0 && (
-        <span class="missing">
-          {' '}
-          — nog niet: {open.map((id) => organisationName(namesOf(context), id)).join(', ')}
-        </span>
-      )}
-    </p>
-  )
-}
-
-function namesOf(context: Context): Names {
-  return {
-    organisations: new Map(context.organisations.map((o) => [o.id, o.name])),
-    people: new Map(),
-  }
-}
-
-function PhaseRecords({ context, phase }: { context: Context; phase: Phase }) {
-  const cycle = <T extends { cycle: number }>(list: T[]) =>
-    list.filter((r) => r.cycle === context.cycle)
-  const names = namesOf(context)
-  switch (phase) {
-    case 'verkennen':
-      return (
-        <>
-          <PerOrganisation context={context} records={cycle(context.ambities)} what="Ambities" />
-          <PerOrganisation context={context} records={cycle(context.belangen)} what="Belangen" />
-          <h4>Relaties</h4>
-          {cycle(context.relaties).length ? (
-            <ul class="records">
-              {cycle(context.relaties).map((r) => (
-                <li>{r.text}</li>
-              ))}
-            </ul>
-          ) : (
-            <Empty />
-          )}
-        </>
-      )
-    case 'delen': {
-      const ambitie = context.gedeeldeAmbitie
-      if (!ambitie) return <Empty />
-      return (
-        <>
-          <blockquote>{ambitie.text}</blockquote>
-          <Endorsed context={context} done={ambitie.onderschrevenDoor} what="Onderschreven door" />
-        </>
-      )
-    }
-    case 'overeenkomen': {
-      const list = cycle(context.oplossingen)
-      if (!list.length) return <Empty />
-      return (
-        <ul class="records">
-          {list.map((o) => (
-            <li>
-              {o.text}
-              <ul>
-                {o.expertise.map((e) => (
-                  <li>
-                    Expertise: {e.description}
-                    {e.organisationId && ` (${organisationName(names, e.organisationId)})`}
-                    {e.external && ' (van buiten het netwerk)'}
-                  </li>
-                ))}
-                {o.expertise.length === 0 && <li class="missing">nog geen expertisebron</li>}
-              </ul>
-            </li>
-          ))}
-        </ul>
-      )
-    }
-    case 'vormgeven': {
-      const ontwerp = context.ontwerp
-      if (!ontwerp) return <Empty />
-      return (
-        <>
-          <PayloadView
-            type="ontwerp.vastleggen"
-            payload={{
-              text: ontwerp.text,
-              collaboration: ontwerp.collaboration,
-              quality: ontwerp.quality,
-            }}
-            names={names}
-          />
-          <Endorsed context={context} done={ontwerp.akkoorden} what="Akkoord van" />
-        </>
-      )
-    }
-    case 'uitvoeren': {
-      const list = cycle(context.activiteiten)
-      if (!list.length) return <Empty />
-      return (
-        <ul class="records">
-          {list.map((a) => (
-            <li>
-              <strong>{formatDate(a.date)}:</strong> {a.text}
-            </li>
-          ))}
-        </ul>
-      )
-    }
-    case 'evalueren': {
-      const list = cycle(context.evaluaties)
-      return (
-        <ul class="records">
-          {evaluationLevels.map((level) => {
-            const found = list.filter((e) => e.level === level)
-            return (
-              <li>
-                <strong>{valueLabel(level)}:</strong>{' '}
-                {found.length ? (
-                  found.map((e) => e.judgement).join(' · ')
-                ) : (
-                  <span class="missing">nog niet geëvalueerd</span>
-                )}
-                {found.map(
-                  (e) =>
-                    e.scores && (
-                      <PayloadView type="evaluatie.vastleggen" payload={e.scores} names={names} />
-                    ),
-                )}
-              </li>
-            )
-          })}
-        </ul>
-      )
-    }
-    case 'dissemineren': {
-      const list = cycle(context.resultaten)
-      return (
-        <ul class="records">
-          {partners.map((partner) => {
-            const found = list.filter((r) => r.partner === partner)
-            return (
-              <li>
-                <strong>{valueLabel(partner)}:</strong>{' '}
-                {found.length ? (
-                  found.map((r) => r.text).join(' · ')
-                ) : (
-                  <span class="missing">nog niet gedeeld</span>
-                )}
-              </li>
-            )
-          })}
-        </ul>
-      )
-    }
-  }
-}
-
 /** What each phase of the current cycle recorded, up to the current phase. */
-export function TeamRecords(props: { context: unknown; state: unknown; events: EventView[] }) {
+export function TeamRecords(props: {
+  context: unknown
+  state: unknown
+  events: EventView[]
+  /** The version of the team's machine, and (version 2) names and the team for documents. */
+  version?: number
+  names?: Names
+  teamId?: string
+}) {
   const { state } = props
-  const parsed = OntwikkelteamContext.safeParse(props.context)
+  const v2 = (props.version ?? 1) >= 2 ? OntwikkelteamV2Context.safeParse(props.context) : undefined
+  const parsed = v2 ?? OntwikkelteamContext.safeParse(props.context)
   if (!parsed.success) return <p>De gegevens van dit team kunnen niet worden getoond.</p>
-  const ctx = parsed.data
+  const ctx: Context = parsed.data
+  const extra =
+    v2?.success && props.names && props.teamId
+      ? { context: v2.data, names: props.names, teamId: props.teamId }
+      : undefined
   const current =
     typeof state === 'string' ? (phases as readonly string[]).indexOf(state) : phases.length - 1
   const shown = phases.filter((_, i) => i <= (current < 0 ? phases.length - 1 : current))
@@ -224,13 +65,13 @@ export function TeamRecords(props: { context: unknown; state: unknown; events: E
               {valueLabel(phase)}
               <span class="badge">nu</span>
             </h3>
-            <PhaseRecords context={ctx} phase={phase} />
+            <PhaseRecords context={ctx} phase={phase} v2={extra} />
           </section>
         ) : (
           // Earlier phases fold away: what they recorded stays one click away.
           <details class="phase-records">
             <summary>{valueLabel(phase)}</summary>
-            <PhaseRecords context={ctx} phase={phase} />
+            <PhaseRecords context={ctx} phase={phase} v2={extra} />
           </details>
         ),
       )}

@@ -19,7 +19,10 @@ import { Page } from '../layout.tsx'
 import { html } from '../render.tsx'
 import { guard, param } from '../session/guard.ts'
 import { PhaseBar } from '../views/phase-bar.tsx'
+import { StilBadge } from '../views/stil-badge.tsx'
 import { readForm } from '../forms/read-form.ts'
+import type { FieldError } from '../../errors.ts'
+import { euro } from '../../../machines/ontwikkelteam.v2.checks.ts'
 
 interface Team {
   team: PilotView['teams'][number]
@@ -44,13 +47,20 @@ function organisationsOf(teams: Team[]): string {
   return (context?.organisations ?? []).map((o) => o.name).join(', ')
 }
 
-function TeamSummary({ team, view }: Team) {
+/** The lead's name as the teams know it (names come from the team, never from an id). */
+function leadName(teams: Team[], pilot: PilotView): string | null {
+  const context = teams[0]?.view.context as { organisations?: { id: string; name: string }[] }
+  return context?.organisations?.find((o) => o.id === pilot.leadOrganisationId)?.name ?? null
+}
+
+function TeamSummary({ team, view, now }: Team & { now: Date }) {
   const cycle = typeof view.context['cycle'] === 'number' ? view.context['cycle'] : 1
   return (
     <section class="card" aria-labelledby={`team-${view.id}`}>
       <h3 id={`team-${view.id}`}>
         <a href={`/teams/${view.id}`}>{team.name}</a>
         <span class={`badge status-${view.status}`}>{view.status}</span>
+        <StilBadge view={view} now={now} />
       </h3>
       <PhaseBar state={view.state} cycle={cycle} status={view.status} id={`fasen-${view.id}`} />
       <p>
@@ -65,7 +75,34 @@ async function pilotFields(directory: Directory): Promise<Field[]> {
     value: o.id,
     label: `${o.name} (${valueLabel(o.kind)})`,
   }))
-  return fieldsOf(PilotInput, { organisationIds: organisations })
+  const academies = (await directory.organisations())
+    .filter((o) => o.kind === 'huisacademie')
+    .map((o) => ({ value: o.id, label: o.name }))
+  return fieldsOf(PilotInput, { organisationIds: organisations, leadOrganisationId: academies })
+}
+
+const PILOT_LABELS: Record<string, string> = {
+  name: 'Naam van de pilot',
+  leadOrganisationId: 'Leidende organisatie (alleen bij scenario 2a en 2b: de huisacademie)',
+  places: 'Plaatsen per team (leeg: 13 bij scenario 1, 15 bij scenario 2)',
+}
+
+/** The pilot's form, lead, budget and places in one line, as people say them. */
+function pilotFacts(pilot: PilotView, leadName: string | null): string {
+  const form =
+    pilot.organisationForm === 'leiderorganisatie'
+      ? `Leiderorganisatie${leadName ? `, geleid door ${leadName}` : ''}`
+      : 'Zelfregulerend netwerk'
+  const { plannedCents, spentCents, balanceCents } = pilot.budget
+  const money =
+    plannedCents > 0
+      ? ` · Begroting ${euro(plannedCents)}, uitgegeven ${euro(spentCents)}, saldo ${euro(balanceCents)}`
+      : ''
+  const places =
+    pilot.places.places > 0
+      ? ` · ${String(pilot.places.enrolled + pilot.places.completed)} van ${String(pilot.places.places)} plaatsen gevuld`
+      : ''
+  return `${form}${money}${places}`
 }
 
 export function pilotRoutes(deps: UiDeps) {
@@ -108,9 +145,10 @@ export function pilotRoutes(deps: UiDeps) {
             <p class="muted">
               Scenario {valueLabel(pilot.scenario)} · {organisationsOf(teams)}
             </p>
+            <p class="muted">{pilotFacts(pilot, leadName(teams, pilot))}</p>
             <div class="team-list">
               {teams.map((t) => (
-                <TeamSummary {...t} />
+                <TeamSummary {...t} now={deps.now()} />
               ))}
             </div>
           </section>
@@ -129,7 +167,7 @@ export function pilotRoutes(deps: UiDeps) {
               action="/pilots"
               who={who}
               fields={fields}
-              labelOf={(key) => (key === 'name' ? 'Naam van de pilot' : fieldLabel('', key))}
+              labelOf={(key) => PILOT_LABELS[key] ?? fieldLabel('', key)}
               state={state}
               submit="Pilot aanmaken"
             />
@@ -163,6 +201,16 @@ export function pilotRoutes(deps: UiDeps) {
           )
           return c.redirect(`/pilots/${pilot.id}`, 303)
         } catch (error) {
+          if (error instanceof ProblemError && error.status === 400) {
+            // Organisations that do not fit the scenario: the reason beside the field.
+            const fieldErrors = ((error.extra['errors'] ?? []) as FieldError[]).map((e) => ({
+              path: decoded.nameOf(`payload.${e.path}`),
+              message: e.message,
+            }))
+            const placed = placeErrors(fields, fieldErrors)
+            const problem = placed.general.join(' ') || undefined
+            return list(c, who, { values, errors: placed.byName, problem }, 400)
+          }
           if (error instanceof ProblemError && error.status === 422) {
             return list(c, who, { values, errors: {}, problem: error.detail }, 422)
           }
@@ -185,10 +233,11 @@ export function pilotRoutes(deps: UiDeps) {
             crumbs={[{ href: '/pilots', label: mine ? 'Mijn pilots' : 'Pilots' }]}
             lead={`Scenario ${valueLabel(pilot.scenario)} · ${organisationsOf(teams)}`}
           >
+            <p>{pilotFacts(pilot, leadName(teams, pilot))}</p>
             <h2>Ontwikkelteams</h2>
             <div class="team-list">
               {teams.map((t) => (
-                <TeamSummary {...t} />
+                <TeamSummary {...t} now={deps.now()} />
               ))}
             </div>
           </Page>,

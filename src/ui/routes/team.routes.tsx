@@ -1,79 +1,32 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { machines } from '../../../machines/index.ts'
+import { getMachine, machines, versionsOf } from '../../../machines/index.ts'
+import { readCycles } from '../../engine/cycles.service.ts'
 import { readPilot } from '../../engine/pilots.service.ts'
-import { memberCandidates } from '../../engine/member-candidates.service.ts'
 import { readInstance } from '../../engine/read-instances.ts'
-import type { CallerInstanceView } from '../../engine/read-instances.ts'
 import { ProblemError, notFound } from '../../errors.ts'
 import { Directory } from '../directory.ts'
 import type { UiDeps, UiEnv, Who } from '../env.ts'
 import type { FailedForm } from '../events/submit-event.ts'
 import { submitEvent } from '../events/submit-event.ts'
-import type { KnownChoices, Option } from '../forms/fields.ts'
+import type { KnownChoices } from '../forms/fields.ts'
 import { historyOf } from '../history.ts'
-import { valueLabel } from '../labels.ts'
-import { TeamPage, teamNotice } from '../pages/team-page.tsx'
+import { TeamPage, shownChoices, teamNotice } from '../pages/team-page.tsx'
 import { html } from '../render.tsx'
 import { guard, param } from '../session/guard.ts'
+import { choicesFor } from '../views/choices.ts'
+import { isStilgevallen } from '../views/questions.ts'
+import { TeamPeople, teamKnown } from './team-known.ts'
+
+/** What a read gives, or undefined when the caller may not read it (a 4xx problem). */
+const orNothing = (e: unknown) => {
+  if (e instanceof ProblemError && e.status < 500) return undefined
+  throw e
+}
 
 interface TeamContext {
   organisations?: { id: string; name: string }[]
-  members?: { personId: string; role: string }[]
   pilotId?: string
-}
-
-/**
- * The choices a team's forms offer: for an act for an organisation only those the caller may act
- * for (the engine says which, in `view.allowed`); its members; people who work at its
- * organisations, to add.
- */
-async function teamKnown(
-  deps: UiDeps,
-  who: Who,
-  directory: Directory,
-  view: CallerInstanceView,
-  type: string,
-): Promise<KnownChoices> {
-  const context = view.context as TeamContext
-  const mayActFor = view.allowed.find((a) => a.type === type)?.organisationIds ?? null
-  const organisations: Option[] = (context.organisations ?? [])
-    .filter((o) => mayActFor === null || mayActFor.includes(o.id))
-    .map((o) => ({ value: o.id, label: o.name }))
-  const members = context.members ?? []
-  if (type === 'lid.verwijderen') {
-    const names = await directory.teamMemberNames(view.id)
-    const options = members.map((m) => ({
-      value: m.personId,
-      label: `${names.get(m.personId) ?? m.personId} (${valueLabel(m.role)})`,
-    }))
-    return { organisationId: organisations, personId: options }
-  }
-  if (type === 'lid.toevoegen') {
-    if (!view.allowed.some((a) => a.type === type)) return { organisationId: organisations }
-    const names = new Map(organisations.map((o) => [o.value, o.label]))
-    const candidates = await memberCandidates(
-      deps.store,
-      who.principal,
-      view.id,
-      'UI lid toevoegen',
-    )
-    // One option per person: a person who works at two of the team's organisations is listed once,
-    // with both; the organisation is chosen beside it.
-    const byPerson = new Map<string, string[]>()
-    for (const c of candidates) {
-      const where = `${names.get(c.organisationId) ?? ''}${c.functionTitle ? ` (${c.functionTitle})` : ''}`
-      byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? [c.name]), where])
-    }
-    const options = [...byPerson].map(([value, [name, ...where]]) => ({
-      value,
-      label: `${name ?? value} — ${where.join(', ')}`,
-    }))
-    return options.length > 0
-      ? { organisationId: organisations, personId: options }
-      : { organisationId: organisations }
-  }
-  return { organisationId: organisations }
 }
 
 export function teamRoutes(deps: UiDeps) {
@@ -88,38 +41,44 @@ export function teamRoutes(deps: UiDeps) {
   ) {
     const view = await readInstance(deps.store, who.principal, id)
     if (view.machine.id !== 'ontwikkelteam') throw notFound('Team', id)
+    // Each team runs its own version of the machine: its forms and diagram are that version's.
+    const def = getMachine(view.machine.id, view.machine.version) ?? machines.ontwikkelteam
     const context = view.context as TeamContext
     const directory = new Directory(deps.store, who.principal)
+    const people = new TeamPeople(deps, who, directory)
     const events = await historyOf(deps.store, who.principal, id)
-    const people = await directory.namesIn(
+    // Choices only for the forms the page shows: reading people's names is access-logged.
+    const known: Record<string, KnownChoices> = {}
+    for (const { type } of shownChoices(choicesFor(def, view)))
+      known[type] = await teamKnown(deps, who, people, view, type)
+    const names = await directory.namesIn(
       view.context,
       events,
-      await directory.teamMemberNames(id),
+      new Map([...(await directory.teamMemberNames(id)), ...(await people.namesOf(id))]),
     )
     const organisations = new Map((context.organisations ?? []).map((o) => [o.id, o.name]))
     const pilot = context.pilotId
-      ? await readPilot(deps.store, who.principal, context.pilotId).catch((e: unknown) => {
-          if (e instanceof ProblemError) return undefined
-          throw e
-        })
+      ? await readPilot(deps.store, who.principal, context.pilotId).catch(orNothing)
       : undefined
-    const known: Record<string, KnownChoices> = {}
-    for (const type of Object.keys(machines.ontwikkelteam.events))
-      known[type] = await teamKnown(deps, who, directory, view, type)
+    const now = deps.now()
+    const cycles = await readCycles(deps.store, who.principal, id, now).catch(orNothing)
     return html(
       c,
       <TeamPage
         who={who}
         path={c.req.path}
-        def={machines.ontwikkelteam}
+        def={def}
         view={view}
         events={events}
-        names={{ organisations, people }}
+        names={{ organisations, people: names }}
         known={known}
         pilot={pilot ? { id: pilot.id, name: pilot.name } : undefined}
         failed={failed}
         notice={notice}
         wholeHistory={c.req.query('geschiedenis') === 'alles'}
+        stil={isStilgevallen(view.status, view.moments.last, now)}
+        cycles={cycles}
+        documentMaxBytes={deps.documentMaxBytes}
       />,
       failed?.status ?? 200,
     )
@@ -130,7 +89,11 @@ export function teamRoutes(deps: UiDeps) {
       '/teams/:id',
       page((c, who) => {
         const done = c.req.query('gedaan')
-        const known = done && Object.hasOwn(machines.ontwikkelteam.events, done) ? done : undefined
+        // An event of any version of the team: its title is the same in every version.
+        const known =
+          done && versionsOf('ontwikkelteam').some((d) => Object.hasOwn(d.events, done))
+            ? done
+            : undefined
         return render(c, who, param(c, 'id'), undefined, teamNotice(known))
       }),
     )
@@ -138,14 +101,14 @@ export function teamRoutes(deps: UiDeps) {
       '/teams/:id/events',
       page(async (c, who) => {
         const id = param(c, 'id')
-        const directory = new Directory(deps.store, who.principal)
+        const people = new TeamPeople(deps, who, new Directory(deps.store, who.principal))
         const outcome = await submitEvent(
           deps,
           c,
           who.principal,
           id,
           'ontwikkelteam',
-          (view, type) => teamKnown(deps, who, directory, view, type),
+          (view, type) => teamKnown(deps, who, people, view, type),
         )
         if (outcome.ok)
           return c.redirect(`/teams/${id}?gedaan=${encodeURIComponent(outcome.type)}#inhoud`, 303)

@@ -41,9 +41,14 @@ function handlers(root: AnyStateNode, value: unknown): Map<string, AnyStateNode>
   return found
 }
 
-/** Events handled by every non-final top-level state. */
+/**
+ * Events handled by every open top-level state: not final, and not a state with a single way out
+ * (a stopped team that only beheer can reopen is no state the team works in).
+ */
 function everywhere(root: AnyStateNode): Set<string> {
-  const open = Object.values(root.states).filter((s) => s.type !== 'final')
+  const open = Object.values(root.states).filter(
+    (s) => s.type !== 'final' && s.ownEvents.length !== 1,
+  )
   const [first, ...rest] = open
   if (!first || rest.length === 0) return new Set()
   return new Set(first.ownEvents.filter((e) => rest.every((s) => s.ownEvents.includes(e))))

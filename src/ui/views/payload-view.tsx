@@ -1,10 +1,15 @@
+import { euro } from '../../../machines/ontwikkelteam.v2.checks.ts'
 import { fieldLabel, formatDate, valueLabelFor } from '../labels.ts'
 import type { Names } from './names.ts'
 import { organisationName, personName } from './names.ts'
 
 const DATE_KEYS = new Set(['date', 'startDate', 'endDate'])
 /** Keys that hold a person's id: shown by name. */
-const PERSON_KEYS = new Set(['personId', 'agreedByPersonId'])
+const PERSON_KEYS = new Set(['personId', 'agreedByPersonId', 'leraarInAmsterdamPersonId'])
+/** Lists of people's ids (evaluators): shown by name. */
+const PEOPLE_KEYS = new Set(['evaluatorIds'])
+/** Amounts in cents: shown in euros. */
+const CENT_KEYS = new Set(['amountCents'])
 /** Lists of sentences (what a migration changed): one per line, not joined by commas. */
 const SENTENCE_KEYS = new Set(['changes'])
 
@@ -23,7 +28,7 @@ function Value({
 }) {
   if (value === null || value === undefined) return <>—</>
   if (typeof value === 'boolean') return <>{value ? 'ja' : 'nee'}</>
-  if (typeof value === 'number') return <>{String(value)}</>
+  if (typeof value === 'number') return <>{CENT_KEYS.has(keyName) ? euro(value) : String(value)}</>
   if (typeof value === 'string') {
     if (keyName === 'organisationId') return <>{organisationName(names, value)}</>
     if (PERSON_KEYS.has(keyName)) return <>{personName(names, value)}</>
@@ -32,8 +37,10 @@ function Value({
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return <>—</>
-    if (keyName === 'organisationIds')
+    if (keyName === 'organisationIds' || keyName === 'removeOrganisationIds')
       return <>{value.map((v) => organisationName(names, String(v))).join(', ')}</>
+    if (PEOPLE_KEYS.has(keyName))
+      return <>{value.map((v) => personName(names, String(v))).join(', ')}</>
     if (SENTENCE_KEYS.has(keyName)) {
       return (
         <ul class="plain">
@@ -45,7 +52,7 @@ function Value({
     }
     if (value.every((v) => typeof v === 'string'))
       return <>{value.map((v) => valueLabelFor(keyName, String(v))).join(', ')}</>
-    if (keyName === 'organisations') {
+    if (keyName === 'organisations' || keyName === 'addOrganisations') {
       return (
         <>
           {value
