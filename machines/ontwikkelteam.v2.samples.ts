@@ -80,11 +80,14 @@ export function ontwikkelteamV2Samples(
       // The people given work at the organisations in order (as for lid.toevoegen).
       const taken = new Set(thisCycle(context.deelnemers).map((d) => d.personId))
       const leervraag = 'Hoe begeleid ik startende collega’s in mijn sectie?'
-      const index = (personIds ?? []).findIndex((p) => !taken.has(p))
-      if (personIds && index >= 0) {
+      const people = personIds ?? Array.from({ length: 8 }, (_, i) => `persoon-${String(i + 1)}`)
+      const index = people.findIndex((p) => !taken.has(p))
+      if (index >= 0) {
         const organisationId = orgs[index % orgs.length] ?? first
-        return [{ personId: personIds[index], organisationId, leervraag }]
+        return [{ personId: people[index], organisationId, leervraag }]
       }
+      // Every person given is enrolled: none is left who exists.
+      if (personIds) return []
       let n = 1
       while (taken.has(`deelnemer-${String(n)}`)) n++
       return [{ personId: `deelnemer-${String(n)}`, organisationId: orgs[1] ?? first, leervraag }]

@@ -3,7 +3,7 @@ import type { Pilot } from '../../db/database.ts'
 import { listInstances } from '../../db/queries/instances.ts'
 import { getOrganisations } from '../../db/queries/organisations.ts'
 import { getPilot, insertPilot, listPilots, pilotIdsInScope } from '../../db/queries/pilots.ts'
-import { machines } from '../../machines/index.ts'
+import { getMachine, machines } from '../../machines/index.ts'
 import { authorize, authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import type { Scenario } from '../../machines/vocabulary.ts'
@@ -34,7 +34,7 @@ export async function createPilot(
   store: DbHandle,
   principal: Principal,
   input: PilotInput,
-  options: StartOptions & OnceOptions = {},
+  options: StartOptions & OnceOptions & { machineVersion?: number } = {},
 ): Promise<PilotView> {
   const organisationIds = [...new Set(input.organisationIds)]
   const rule = scenarioRules[input.scenario]
@@ -69,19 +69,23 @@ export async function createPilot(
     await insertPilot(w.tx, pilot)
     const teams = []
     for (const teamName of rule.teamNames) {
-      const created = await createInstance(w, machines.ontwikkelteam, {
+      // An older version only where the engine is asked to (tests of a release's teams).
+      const def = getMachine('ontwikkelteam', options.machineVersion) ?? machines.ontwikkelteam
+      const v1 = { pilotId: pilot.id, teamName, organisations }
+      const created = await createInstance(w, def, {
         title: `${input.name} — ${teamName}`,
         pilotId: pilot.id,
         personId: null,
         organisationIds,
-        input: {
-          pilotId: pilot.id,
-          teamName,
-          organisations,
-          organisationForm: rule.form,
-          leadOrganisationId,
-          places: input.places ?? rule.places,
-        },
+        input:
+          def.version === 1
+            ? v1
+            : {
+                ...v1,
+                organisationForm: rule.form,
+                leadOrganisationId,
+                places: input.places ?? rule.places,
+              },
         effectiveDate: options.effectiveDate,
       })
       teams.push(teamView(created.instance.id, contextOf(created.instance.snapshot)))

@@ -82,14 +82,17 @@ export async function walk(
   const recorded: Recorded[] = []
   for (let now = await current(store, id); now.seq < until;) {
     const def = definitionOf(machineId, now.machineVersion)
-    const open = sampleEvents(def, now.snapshot, { personIds: PEOPLE }).filter((event) => {
-      if (options.types && !options.types.includes(event.type)) return false
-      // Once all of them are in the team, a sample names someone who does not exist.
-      const personId = event.payload.personId
-      if (typeof personId === 'string' && !PEOPLE.includes(personId)) return false
-      const next = step(def, now.snapshot, event)
-      return next.ok && !['afgerond', 'gestopt'].includes(def.statusOf(next.next))
-    })
+    const sentAt = new Date().toISOString()
+    const open = sampleEvents(def, now.snapshot, { personIds: PEOPLE, at: sentAt }).filter(
+      (event) => {
+        if (options.types && !options.types.includes(event.type)) return false
+        // Once all of them are in the team, a sample names someone who does not exist.
+        const personId = event.payload.personId
+        if (typeof personId === 'string' && !PEOPLE.includes(personId)) return false
+        const next = step(def, now.snapshot, event)
+        return next.ok && !['afgerond', 'gestopt'].includes(def.statusOf(next.next))
+      },
+    )
     const ahead = open.filter((e) => options.forward?.includes(e.type))
     const from = ahead.length > 0 && options.random() < 1 / 3 ? ahead : open
     const event = from[Math.floor(options.random() * from.length)]

@@ -36,7 +36,7 @@ describe.each(DATABASES)('time travel (%s)', (kind) => {
         vi.setSystemTime(clock)
         return new Date(clock).toISOString()
       }
-      const paths = generatedPaths(def)
+      const paths = generatedPaths(def, new Date(T0).toISOString())
       expect(paths.length).toBeGreaterThan(10)
       let checked = 0
       for (const path of paths) {

@@ -77,7 +77,8 @@ describe.each(DATABASES)('fuzzing every route with bad input (%s)', (kind) => {
         admin.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`),
       ),
     ]
-    const team = start(machines.ontwikkelteam, sampleInput(machines.ontwikkelteam), 'now')
+    const now = new Date().toISOString()
+    const team = start(machines.ontwikkelteam, sampleInput(machines.ontwikkelteam), now)
     const events = sampleEvents(machines.ontwikkelteam, team, { includeBlocked: true })
     const idsFor = (route: string): string[] => {
       if (route.includes('/instances/')) {

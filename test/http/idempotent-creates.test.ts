@@ -126,7 +126,11 @@ describe.each(DATABASES)('Idempotency-Key on the POSTs that create (%s)', (kind)
 
   it('a key used for one operation is refused for another (422)', async () => {
     const key = newKey()
-    const pilot = { name: `Pilot ${++counter}`, scenario: '1a', organisationIds: [world.orgA] }
+    const pilot = {
+      name: `Pilot ${++counter}`,
+      scenario: '1a',
+      organisationIds: [world.orgA, world.orgB],
+    }
     expect((await admin.post('/api/v1/pilots', pilot, { 'idempotency-key': key })).status).toBe(201)
     const org = await admin.post(
       '/api/v1/organisations',

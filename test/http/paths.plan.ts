@@ -60,6 +60,8 @@ export interface PlanOptions {
 export function senderOf(def: MachineDefinition, type: string): Sender {
   const rule = Object.hasOwn(def.rules, type) ? def.rules[type] : undefined
   if (rule?.action === 'rolovergang.leraar') return 'leraar'
+  // Reopening a stopped team is beheer's alone.
+  if (rule?.action === 'ontwikkelteam.heropenen') return 'admin'
   return def.id === 'ontwikkelteam' ? 'hr' : 'admin'
 }
 
@@ -83,6 +85,7 @@ function isFinal(def: MachineDefinition, s: StoredSnapshot): boolean {
   return restore(def, s).status === 'done'
 }
 
+const PLANNED_AT = new Date().toISOString()
 const memo = new WeakMap<MachineDefinition, Map<string, Step[]>>()
 
 function successors(def: MachineDefinition, s: StoredSnapshot, options: PlanOptions): Step[] {
@@ -93,7 +96,11 @@ function successors(def: MachineDefinition, s: StoredSnapshot, options: PlanOpti
   if (known) return known
   const events = isFinal(def, s)
     ? []
-    : sampleEvents(def, s, options.personIds ? { personIds: options.personIds } : {})
+    : sampleEvents(def, s, {
+        // Sent now: the events' days (phase periods, activity dates) are today's.
+        at: PLANNED_AT,
+        ...(options.personIds ? { personIds: options.personIds } : {}),
+      })
   const steps = events.map((event) => ({
     event,
     sender: senderOf(def, event.type),

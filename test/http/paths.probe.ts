@@ -92,7 +92,11 @@ export function prober(ctx: ProbeContext) {
   ): Promise<number> {
     const before = await admin.get(`/api/v1/instances/${id}`)
     const eventsBefore = await countEvents(store.db)
-    const samples = sampleEvents(def, s, { includeBlocked: true, personIds: people })
+    const samples = sampleEvents(def, s, {
+      includeBlocked: true,
+      personIds: people,
+      at: new Date().toISOString(),
+    })
     const { blocked, possible } = explain(def, s)
     expect(blocked.map((b) => b.type)).toEqual(
       before.body.blocked.map((b: { type: string }) => b.type),

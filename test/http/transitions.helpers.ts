@@ -13,7 +13,7 @@ import type { Client } from '../support/app.ts'
 const principals = new WeakMap<Client, Promise<Principal>>()
 
 /** An admin principal backed by a real token row, so the history names an existing token. */
-function enginePrincipal(admin: Client): Promise<Principal> {
+export function enginePrincipal(admin: Client): Promise<Principal> {
   const known = principals.get(admin)
   if (known) return known
   const made = (async (): Promise<Principal> => {
