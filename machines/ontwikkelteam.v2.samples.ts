@@ -86,8 +86,11 @@ export function ontwikkelteamV2Samples(
         const organisationId = orgs[index % orgs.length] ?? first
         return [{ personId: people[index], organisationId, leervraag }]
       }
-      // Every person given is enrolled: none is left who exists.
-      if (personIds) return []
+      // Every person given is enrolled: the first again (refused: already enrolled), since
+      // none is left who exists.
+      if (personIds?.[0]) {
+        return [{ personId: personIds[0], organisationId: orgs[0] ?? first, leervraag }]
+      }
       let n = 1
       while (taken.has(`deelnemer-${String(n)}`)) n++
       return [{ personId: `deelnemer-${String(n)}`, organisationId: orgs[1] ?? first, leervraag }]
