@@ -38,9 +38,24 @@ export async function memberCandidates(
     throw forbidden('U mag aan dit proces geen leden toevoegen.')
   }
   const inTeam = new Set(on.def.parties(snapshot.context).people)
+  const candidates = await peopleWorkingAt(store, principal, organisationIds, inTeam, route)
+  return candidates.sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+}
+
+/**
+ * Everyone who works at one of `organisationIds` (once per such organisation), but the people
+ * left out and the erased; each person listed is access-logged under `route`.
+ */
+export async function peopleWorkingAt(
+  store: DbHandle,
+  principal: Principal,
+  organisationIds: readonly string[],
+  leaveOut: ReadonlySet<string>,
+  route: string,
+): Promise<Candidate[]> {
   const people = (
     await listPeople(store.db, { organisationIds, personId: null }, { limit: 2000 })
-  ).filter((p) => p.erased_at === null && p.name !== null && !inTeam.has(p.id))
+  ).filter((p) => p.erased_at === null && p.name !== null && !leaveOut.has(p.id))
   const affiliations = await affiliationsOf(
     store.db,
     people.map((p) => p.id),
@@ -60,5 +75,4 @@ export async function memberCandidates(
       organisationId: a.organisation_id,
       functionTitle: a.function_title,
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
 }

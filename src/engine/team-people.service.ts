@@ -1,6 +1,5 @@
-import { affiliationsOf } from '../../db/queries/affiliations.ts'
 import { getOrganisations, listOrganisations } from '../../db/queries/organisations.ts'
-import { getPeople, listPeople } from '../../db/queries/people.ts'
+import { getPeople } from '../../db/queries/people.ts'
 import { getMachine } from '../../machines/index.ts'
 import { authorize } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
@@ -8,6 +7,7 @@ import { logPersonalDataRead } from '../audit/access-log.service.ts'
 import { forbidden, notFound } from '../errors.ts'
 import { organisationIdsOf } from './instance-organisations.ts'
 import { permission } from './mandate.ts'
+import { peopleWorkingAt } from './member-candidates.service.ts'
 import { loadVisibleInstance } from './read-instances.ts'
 import { instanceScope } from './scope.ts'
 import { snapshotOf } from './snapshot.ts'
@@ -36,7 +36,7 @@ async function teamInstance(store: Store, principal: Principal, instanceId: stri
   const instance = await loadVisibleInstance(store, principal, instanceId)
   if (instance.machine_id !== 'ontwikkelteam') throw notFound('Team', instanceId)
   const snapshot = snapshotOf(instance)
-  const organisationIds = await organisationIdsOf(store.db, instanceId)
+  const organisationIds = await organisationIdsOf(store.db, instanceId, instance.version)
   return { instance, snapshot, organisationIds }
 }
 
@@ -74,28 +74,11 @@ export async function teamPeopleFor(
           .map((o) => o.id)
       : []
   const where = [...city, ...organisationIds]
-  const people = (
-    await listPeople(store.db, { organisationIds: where, personId: null }, { limit: 2000 })
-  ).filter((p) => p.erased_at === null && p.name !== null && !placed.has(p.id))
-  await logPersonalDataRead(
-    store,
-    principal,
-    people.map((p) => ({ id: p.id, organisationId: p.organisation_id })),
-    route,
-  )
-  const byId = new Map(people.map((p) => [p.id, p]))
-  const affiliations = await affiliationsOf(store.db, [...byId.keys()])
+  const people = await peopleWorkingAt(store, principal, where, placed, route)
   const orgNames = new Map((await getOrganisations(store.db, where)).map((o) => [o.id, o.name]))
   const rank = (org: string) => (city.includes(org) ? 0 : 1)
-  return affiliations
-    .filter((a) => where.includes(a.organisation_id) && byId.has(a.person_id))
-    .map((a) => ({
-      personId: a.person_id,
-      name: byId.get(a.person_id)?.name ?? '',
-      organisationId: a.organisation_id,
-      organisationName: orgNames.get(a.organisation_id) ?? '',
-      functionTitle: a.function_title,
-    }))
+  return people
+    .map((p) => ({ ...p, organisationName: orgNames.get(p.organisationId) ?? '' }))
     .sort(
       (a, b) =>
         rank(a.organisationId) - rank(b.organisationId) || a.name.localeCompare(b.name, 'nl'),

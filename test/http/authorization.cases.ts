@@ -317,36 +317,6 @@ export const CORE_CASES: Record<string, Builder> = {
       },
     ]
   },
-  // Cycles belong to a team: a transition in reach has none (404), as a missing id.
-  'GET /api/v1/instances/:id/cycles': async (_who, f) => {
-    const s = scopes(f)
-    const path = (id: string) => `/api/v1/instances/${id}/cycles`
-    return [
-      ...(
-        [
-          ['team', f.team, s.team],
-          ['foreignTeam', f.foreignTeam, s.foreignTeam],
-        ] as const
-      ).map(([variant, id, scope]) => ({
-        variant,
-        method: 'GET',
-        path: path(id),
-        checks: [{ action: 'instance.read' as const, scope }],
-      })),
-      {
-        variant: 'transition',
-        method: 'GET',
-        path: path(f.world.transitionInstanceId),
-        checks: [{ action: 'instance.read', scope: s.transition }, 'missing'],
-      },
-      {
-        variant: 'missing',
-        method: 'GET',
-        path: path(MISSING),
-        checks: [{ action: 'instance.read' }, 'missing'],
-      },
-    ]
-  },
   'POST /api/v1/instances/:id/events': async (_who, f) => {
     const s = scopes(f)
     const cells: Cell[] = []

@@ -13,9 +13,9 @@ import { buildWorld } from '../support/world.ts'
 import { CORE_CASES } from './authorization.cases.ts'
 import { AUDIT_CASES } from './authorization.cases-audit.ts'
 import { MACHINE_CASES } from './authorization.cases-machines.ts'
-import { DOCUMENT_CASES } from './authorization.cases-documents.ts'
+import { TEAM_READ_CASES } from './authorization.cases-team-reads.ts'
 
-const CASES = { ...CORE_CASES, ...AUDIT_CASES, ...MACHINE_CASES, ...DOCUMENT_CASES }
+const CASES = { ...CORE_CASES, ...AUDIT_CASES, ...MACHINE_CASES, ...TEAM_READ_CASES }
 import { buildFixtures } from './authorization.fixtures.ts'
 import type { Fixtures } from './authorization.fixtures.ts'
 import type { Cell, Mandate, Who } from './authorization.cases.ts'

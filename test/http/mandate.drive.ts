@@ -116,17 +116,6 @@ async function newInstance(
   return (await admin.post('/api/v1/transitions', input)).body.instanceId as string
 }
 
-/**
- * The samples name made-up people where an event names a person who must exist (the rule's
- * `people`, such as an evaluation's Leraar in Amsterdam): the engine checks them, so a real one.
- */
-function withRealPeople(def: MachineDefinition, e: MachineEvent, personId: string): MachineEvent {
-  const fields = def.rules[e.type]?.people ?? []
-  const named = fields.filter((f) => typeof e.payload[f] === 'string')
-  if (named.length === 0) return e
-  return { ...e, payload: { ...e.payload, ...Object.fromEntries(named.map((f) => [f, personId])) } }
-}
-
 /** A new instance of `def` in a state where `type` is possible, and the event to send there. */
 export async function ready(
   store: DbHandle,
@@ -142,8 +131,7 @@ export async function ready(
     return { value: view.state, context: view.context }
   }
   const personIds = [world.ids.repA, world.ids.repB]
-  for (const planned of pathTo(def, await snapshotOf(), type, personIds)) {
-    const e = withRealPeople(def, planned, world.ids.teacher)
+  for (const e of pathTo(def, await snapshotOf(), type, personIds)) {
     const by = kindOf(def, e.type) === 'leraar' ? world.callers.leraar : world.driver
     const res = await by.post(`/api/v1/instances/${id}/events`, body(e))
     if (res.status !== 200) throw new Error(`${e.type}: ${JSON.stringify(res.body)}`)
@@ -152,9 +140,8 @@ export async function ready(
     at: now(),
     personIds: [...personIds, world.ids.teacher],
   })
-  const sample = samples.find((e) => e.type === type)
-  if (!sample) throw new Error(`no sample for ${type}`)
-  let event = withRealPeople(def, sample, world.ids.teacher)
+  let event = samples.find((e) => e.type === type)
+  if (!event) throw new Error(`no sample for ${type}`)
   // An act for an organisation is done for A, the organisation the representative speaks for.
   if (def.rules[type]?.namens) {
     event = { ...event, payload: { ...event.payload, organisationId: world.ids.orgA } }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { readDocument } from '../../engine/documents/documents.service.ts'
+import { documentResponse } from '../../http/routes/documents.routes.ts'
 import type { UiDeps, UiEnv } from '../env.ts'
 import { guard, param } from '../session/guard.ts'
 
@@ -19,13 +20,7 @@ export function documentRoutes(deps: UiDeps) {
         route: `UI /teams/${id}/documenten/${sha256}`,
         machineId: 'ontwikkelteam',
       })
-      return c.body(document.bytes as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': document.mediaType,
-        'content-length': String(document.size),
-        'content-disposition': `attachment; filename="${document.filename}"`,
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'private, no-store',
-      })
+      return documentResponse(c, document)
     }),
   )
 }
