@@ -145,7 +145,7 @@ function event(
   payload: EventDefinition['payload'],
   when: string,
   label: string,
-  options: { reasonRequired?: boolean; attachment?: boolean } = {},
+  options: { reasonRequired?: boolean; attachment?: boolean; reasonWhen?: string } = {},
 ): EventDefinition {
   return {
     payload,
@@ -153,6 +153,7 @@ function event(
     when,
     label,
     ...(options.attachment ? { attachment: true } : {}),
+    ...(options.reasonWhen ? { reasonWhen: options.reasonWhen } : {}),
   }
 }
 
@@ -178,7 +179,9 @@ export const ontwikkelteamV2Events = {
     open,
     'Stel het aantal plaatsen vast (de begroting volgt).',
   ),
-  'uitgave.boeken': event(UitgaveBoeken, open, 'Boek een uitgave op de begroting.'),
+  'uitgave.boeken': event(UitgaveBoeken, open, 'Boek een uitgave op de begroting.', {
+    reasonWhen: 'Alleen nodig als deze uitgave het saldo onder nul brengt: zeg waarom toch.',
+  }),
   'ambitie.vastleggen': event(
     OrganisatieTekst,
     'in de fase verkennen',
@@ -253,6 +256,7 @@ export const ontwikkelteamV2Events = {
     CyclusVernieuwen,
     'in de fase dissemineren',
     'Begin een nieuwe cyclus, eventueel met andere partners of in een latere fase.',
+    { reasonWhen: 'Alleen nodig als de nieuwe cyclus niet bij verkennen begint: zeg waarom.' },
   ),
   'cyclus.afronden': event(noPayload, 'in de fase dissemineren', 'Rond het ontwikkelteam af.'),
   pauzeren: event(noPayload, open, 'Pauzeer het team.', { reasonRequired: true }),

@@ -35,6 +35,11 @@ export interface EventDefinition {
   label: string
   /** A document may be attached (its DocumentRef goes in the payload's `document`). */
   attachment?: boolean
+  /**
+   * Dutch: when a reason is asked although not always (an expense past the balance); forms then
+   * offer an optional reason with this hint.
+   */
+  reasonWhen?: string
 }
 
 /** What is stored as an instance's snapshot: enough for `machine.resolveState`. */

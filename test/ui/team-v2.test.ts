@@ -108,6 +108,31 @@ describe('the team page of a leergang (version 2, sqlite)', () => {
     expect(text).toContain('Bedrag in eurocent (€ 1.250 is 125000) € 450,50')
   })
 
+  it('books an expense past the balance only with the reason the form offers for it', async () => {
+    const lead = await as(world, world.tokens.lead)
+    const before = await page(lead, teamPath())
+    expect(formHtml(before.html, 'uitgave.boeken')).toContain('Reden (als dat nodig is)')
+    const expense = {
+      'payload.description': 'Extra trainer',
+      'payload.amountCents': '3000000',
+      'payload.date': new Date().toISOString().slice(0, 10),
+    }
+    const refused = await lead.post(
+      formOf(before.html, 'uitgave.boeken', expense).path,
+      formOf(before.html, 'uitgave.boeken', expense).fields,
+    )
+    expect(refused.status).toBe(422)
+    expect(plain(refused.text)).toContain('geef een reden om haar toch te boeken')
+    // The same form again, with what was filled in and a reason.
+    const form = formOf(refused.text, 'uitgave.boeken', {
+      ...expense,
+      reason: 'Door het bestuur goedgekeurd',
+    })
+    expect((await lead.post(form.path, form.fields)).status).toBe(303)
+    const { text } = await page(lead, teamPath())
+    expect(text).toMatch(/Extra trainer — € 30\.000/)
+  })
+
   it('compares the cycles side by side: partners, evaluation with names, days per phase, participants, budget', async () => {
     const lead = await as(world, world.tokens.lead)
     const { html, text } = await page(lead, teamPath())

@@ -79,35 +79,47 @@ function DocumentField(props: { formId: string; state?: FormState | undefined; m
   )
 }
 
-/** The form for one event, built from its payload schema, with a reason when one is required. */
+/** The form for one event, built from its payload schema, with a reason where one may be asked. */
 export function EventForm(props: EventFormProps) {
   const { who, view, base, choice, known, state, omit } = props
   const { type, definition } = choice
   const formId = formIdOf(type)
   const reasonError = state?.errors['reason']
   const reasonId = `${formId}-reason`
-  const reason = definition.reasonRequired ? (
-    <div class={`field${reasonError ? ' has-error' : ''}`}>
-      <label for={reasonId}>Reden</label>
-      {reasonError && (
-        <p class="field-error" id={`${reasonId}-fout`}>
-          <span class="visually-hidden">Fout: </span>
-          {reasonError}
-        </p>
-      )}
-      <textarea
-        id={reasonId}
-        name="reason"
-        rows={2}
-        required
-        maxlength={2000}
-        aria-invalid={reasonError ? 'true' : undefined}
-        aria-describedby={reasonError ? `${reasonId}-fout` : undefined}
-      >
-        {typeof state?.values['reason'] === 'string' ? state.values['reason'] : ''}
-      </textarea>
-    </div>
-  ) : null
+  // A reason always asked for, or one asked only in some cases (then optional, with its hint).
+  const hint = definition.reasonRequired ? undefined : definition.reasonWhen
+  const reason =
+    definition.reasonRequired || hint ? (
+      <div class={`field${reasonError ? ' has-error' : ''}`}>
+        <label for={reasonId}>{hint ? 'Reden (als dat nodig is)' : 'Reden'}</label>
+        {hint && (
+          <p class="hint" id={`${reasonId}-uitleg`}>
+            {hint}
+          </p>
+        )}
+        {reasonError && (
+          <p class="field-error" id={`${reasonId}-fout`}>
+            <span class="visually-hidden">Fout: </span>
+            {reasonError}
+          </p>
+        )}
+        <textarea
+          id={reasonId}
+          name="reason"
+          rows={2}
+          required={definition.reasonRequired}
+          maxlength={2000}
+          aria-invalid={reasonError ? 'true' : undefined}
+          aria-describedby={
+            [reasonError ? `${reasonId}-fout` : '', hint ? `${reasonId}-uitleg` : '']
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
+        >
+          {typeof state?.values['reason'] === 'string' ? state.values['reason'] : ''}
+        </textarea>
+      </div>
+    ) : null
   const upload = definition.attachment === true
   const document = upload ? (
     <DocumentField
