@@ -26,22 +26,25 @@ export interface ReadsResult {
 export function growStore(path: string, instances: readonly string[], perInstance: number): number {
   const began = performance.now()
   const db = openSqliteConnection(path)
-  const head = db.prepare('select version, head_hash from instances where id = ?')
+  const head = db.prepare('select version, head_hash, machine_version from instances where id = ?')
+  // Written in the current format, under the machine version the instance runs.
   const insert = db.prepare(
     `insert into events (instance_id, seq, type, payload, reason, actor_token_id, actor_role,
-       recorded_at, effective_date, state_before, state_after, prev_hash, hash)
-     values (?, ?, 'relatie.vastleggen', ?, null, 'bench', 'admin', ?, null, '"verkennen"', '"verkennen"', ?, ?)`,
+       recorded_at, effective_date, state_before, state_after, prev_hash, hash, format,
+       machine_version)
+     values (?, ?, 'relatie.vastleggen', ?, null, 'bench', 'admin', ?, null, '"verkennen"', '"verkennen"', ?, ?, 3, ?)`,
   )
   const advance = db.prepare('update instances set version = ?, head_hash = ? where id = ?')
   const start = Date.parse('2025-01-01T00:00:00.000Z')
   const grow = db.transaction((id: string) => {
-    const row = head.get(id) as { version: number; head_hash: string }
+    const row = head.get(id) as { version: number; head_hash: string; machine_version: number }
     let prev = row.head_hash
     for (let seq = row.version + 1; seq <= perInstance; seq++) {
       const payload = { text: `Relatie ${seq}: kennen elkaar uit de opleidingsschool.` }
       const recordedAt = new Date(start + seq * 60_000).toISOString()
       const hash = eventHash(prev, {
-        format: 1,
+        format: 3,
+        machineVersion: row.machine_version,
         instanceId: id,
         seq,
         type: 'relatie.vastleggen',
@@ -53,7 +56,7 @@ export function growStore(path: string, instances: readonly string[], perInstanc
         stateBefore: 'verkennen',
         stateAfter: 'verkennen',
       })
-      insert.run(id, seq, JSON.stringify(payload), recordedAt, prev, hash)
+      insert.run(id, seq, JSON.stringify(payload), recordedAt, prev, hash, row.machine_version)
       prev = hash
     }
     advance.run(perInstance, prev, id)

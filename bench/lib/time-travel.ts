@@ -49,10 +49,12 @@ export async function seedLongTeam(path: string, events: number): Promise<{ id: 
       ...flowStart(seeded),
       ...cycle.slice(0, cycle.findIndex((e) => e.type === 'activiteit.vastleggen') + 1),
     ]
+    // Dated today: an activity falls within its phase (begun today) and not in the future.
+    const today = new Date().toISOString().slice(0, 10)
     for (let n = 1; script.length + 1 < events; n++) {
       script.push({
         type: 'activiteit.vastleggen',
-        payload: { date: '2025-03-12', text: `Bijeenkomst ${n} van de leergang.` },
+        payload: { date: today, text: `Bijeenkomst ${n} van de leergang.` },
       })
     }
     for (const event of script) {
