@@ -1,3 +1,4 @@
+import type { InstanceFactsTable, InstancePeriodTable } from './facts-tables.ts'
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely'
 
 /** Timestamps are ISO-8601 strings on both databases, so hashes and exports read the same. */
@@ -240,6 +241,8 @@ export interface Database {
   rate_limits: RateLimitTable
   documents: DocumentTable
   instance_documents: InstanceDocumentTable
+  instance_facts: InstanceFactsTable
+  instance_periods: InstancePeriodTable
 }
 
 export type Db = Kysely<Database>

@@ -8,6 +8,7 @@ import * as sessions from './migrations/2026-12-02-sessions.ts'
 import * as machineVersions from './migrations/2026-12-03-machine-versions.ts'
 import * as pilots from './migrations/2026-12-04-pilots.ts'
 import * as documents from './migrations/2026-12-05-documents.ts'
+import * as facts from './migrations/2026-12-06-facts.ts'
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-initial': initial,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-machine-versions': machineVersions,
   '2026-12-04-pilots': pilots,
   '2026-12-05-documents': documents,
+  '2026-12-06-facts': facts,
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { createDb } from '../db/create-db.ts'
 import type { DbHandle } from '../db/create-db.ts'
 import { migrateToLatest } from '../db/migrate.ts'
+import { catchUpFacts } from './engine/facts/catch-up.ts'
 import { isRole } from './access/policy.ts'
 import { AUDIT_USAGE, exportCommand, keyCommand } from './audit/audit-commands.ts'
 import { loadConfig } from './config.ts'
@@ -46,6 +47,7 @@ async function withStore<T>(run: (store: DbHandle) => Promise<T>): Promise<T> {
   const store = createDb(config.databaseUrl, { postgres: config.database })
   try {
     await migrateToLatest(store.db)
+    await catchUpFacts(store)
     return await run(store)
   } finally {
     await store.destroy()

@@ -4,6 +4,7 @@ import type { Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { DbHandle } from '../db/create-db.ts'
 import { migrateToLatest } from '../db/migrate.ts'
+import { catchUpFacts } from './engine/facts/catch-up.ts'
 import type { Config } from './config.ts'
 import { bootstrapAdmin } from './engine/bootstrap.ts'
 import { createApp } from './http/app.ts'
@@ -40,6 +41,9 @@ export async function startServer(
   const print = options.print ?? ((text: string) => void process.stdout.write(text))
   const store = await openStore(config, log)
   await migrateToLatest(store.db)
+  const rebuilt = await catchUpFacts(store)
+  if (rebuilt > 0)
+    log.info({ instances: rebuilt }, 'Overzichtscijfers bijgewerkt uit de geschiedenis.')
   const boot = await bootstrapAdmin(store, config.adminToken)
   if (boot.printOnce) {
     // A plain line, never a log record: it is the only way to learn the first token, and log

@@ -10,6 +10,7 @@ import {
   setInstancePeople,
 } from '../../db/queries/instances.ts'
 import type { Actor } from './actor.ts'
+import { projectEvent } from './facts/project.ts'
 import { GroupCommitter } from './group-commit.ts'
 import type { Claim } from './group-commit.ts'
 import { CURRENT_EVENT_FORMAT, ZERO_HASH, eventHash } from './hash.ts'
@@ -178,8 +179,19 @@ export class Writer {
       throw new HeadMoved(`instance ${instance.id} moved past version ${instance.version}`)
     }
     if (input.people) await setInstancePeople(this.tx, instance.id, input.people)
+    const moved = { ...instance, ...head }
+    await projectEvent(this.tx, moved, {
+      seq,
+      type: input.type,
+      effectiveDate: input.effectiveDate,
+      recordedAt: this.now,
+      stateBefore,
+      versionBefore: instance.machine_version,
+      stateAfter: input.stateAfter,
+      versionAfter: machineVersion,
+    })
     this.appended.push({ machine: instance.machine_id, type: input.type })
-    return { seq, hash, recordedAt: this.now, instance: { ...instance, ...head } }
+    return { seq, hash, recordedAt: this.now, instance: moved }
   }
 }
 

@@ -208,13 +208,7 @@ export const Instance = z
   })
   .openapi('Instance')
 
-export const InstanceQuery = PageQuery.extend({
-  machine: z.enum(['ontwikkelteam', 'rolovergang']).optional(),
-  status: z
-    .enum(['actief', 'gepauzeerd', 'afgerond', 'gestopt', 'afgewezen', 'ingetrokken'])
-    .optional(),
-  organisationId: Id.optional(),
-})
+export { InstanceQuery } from './instance-query.ts'
 
 export const EventInput = z
   .object({

@@ -180,6 +180,9 @@ describe.each(DATABASES)('signed checkpoints (%s)', (kind) => {
     await db.store.db.deleteFrom('events').where('instance_id', '=', gone).execute()
     await db.store.db.deleteFrom('instance_people').where('instance_id', '=', gone).execute()
     await db.store.db.deleteFrom('instance_organisations').where('instance_id', '=', gone).execute()
+    for (const table of ['instance_periods', 'instance_facts'] as const) {
+      await db.store.db.deleteFrom(table).where('instance_id', '=', gone).execute()
+    }
     await db.store.db.deleteFrom('instances').where('id', '=', gone).execute()
     const after = (await admin.get('/api/v1/audit/checkpoint')).body as Checkpoint
     const result = await offline(before, after)

@@ -5,11 +5,9 @@ import type { Store } from '../../engine/store.ts'
 import { sha256Hex } from '../../engine/hash.ts'
 import { postEvent } from '../../engine/post-event.ts'
 import { teamMembers } from '../../engine/team-members.service.ts'
-import {
-  listInstanceEvents,
-  listVisibleInstances,
-  readInstance,
-} from '../../engine/read-instances.ts'
+import { listInstanceEvents, readInstance } from '../../engine/read-instances.ts'
+import { listInstancesWithOverview } from '../../engine/instance-list.ts'
+import { InstanceOverview } from '../instance-query.ts'
 import { zodErrors } from '../../engine/validation.ts'
 import { badRequest } from '../../errors.ts'
 import type { AuthEnv } from '../auth.ts'
@@ -103,13 +101,17 @@ export function instanceRoutes(store: Store, options: InstanceRouteOptions) {
         responses: {
           200: {
             description: 'A page',
-            content: { 'application/json': { schema: pageOf(Instance, 'InstancePage') } },
+            content: {
+              'application/json': {
+                schema: pageOf(Instance.extend({ overview: InstanceOverview }), 'InstancePage'),
+              },
+            },
           },
           ...problemResponses(400, 401, 403),
         },
       }),
       async (c) =>
-        c.json(await listVisibleInstances(store, c.var.principal, c.req.valid('query')), 200),
+        c.json(await listInstancesWithOverview(store, c.var.principal, c.req.valid('query')), 200),
     )
     .openapi(
       createRoute({

@@ -5,8 +5,14 @@ import { Page } from '../layout.tsx'
 import { MomentText } from '../views/moment-text.tsx'
 import type { Names } from '../views/names.ts'
 import { personName, placeName } from '../views/names.ts'
-import { QUESTIONS, REGIONS, isSettled, isStilgevallen, regionStates } from '../views/questions.ts'
-import { V2, regionStateTextV2 } from '../views/questions-v2.ts'
+import {
+  QUESTIONS,
+  REGIONS,
+  isSettled,
+  isStilgevallen,
+  regionStates,
+} from '../../engine/questions.ts'
+import { V2, regionStateTextV2 } from '../../engine/questions-v2.ts'
 import { stateSummaryV2 } from '../views/state-summary-v2.ts'
 
 export interface TransitionFilters {

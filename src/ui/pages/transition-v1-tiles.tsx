@@ -5,7 +5,7 @@ import { formatDate, formatDateTime, valueLabel } from '../labels.ts'
 import type { Choice } from '../views/choices.ts'
 import type { Names } from '../views/names.ts'
 import { PayloadView } from '../views/payload-view.tsx'
-import { QUESTION_TEXT, REGIONS, isSettled } from '../views/questions.ts'
+import { QUESTION_TEXT, REGIONS, isSettled } from '../../engine/questions.ts'
 import { Tile } from './transition-tile.tsx'
 
 // The tiles of a rolovergang of version 1 (and of any context the version 2 tiles cannot read):

@@ -15,7 +15,7 @@ import { TeamPage, shownChoices, teamNotice } from '../pages/team-page.tsx'
 import { html } from '../render.tsx'
 import { guard, param } from '../session/guard.ts'
 import { choicesFor } from '../views/choices.ts'
-import { isStilgevallen } from '../views/questions.ts'
+import { isStilgevallen } from '../../engine/questions.ts'
 import { TeamPeople, teamKnown } from './team-known.ts'
 
 /** What a read gives, or undefined when the caller may not read it (a 4xx problem). */

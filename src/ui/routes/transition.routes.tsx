@@ -26,8 +26,8 @@ import type { TransitionFilters } from '../pages/transition-list.tsx'
 import { TransitionPage } from '../pages/transition-page.tsx'
 import { html } from '../render.tsx'
 import { guard, param } from '../session/guard.ts'
-import type { Question } from '../views/questions.ts'
-import { QUESTIONS, isOpen, isStilgevallen } from '../views/questions.ts'
+import type { Question } from '../../engine/questions.ts'
+import { QUESTIONS, isOpen, isStilgevallen } from '../../engine/questions.ts'
 import { readForm } from '../forms/read-form.ts'
 
 const LIST_LIMIT = 500

@@ -1,6 +1,6 @@
-import type { Question } from './questions.ts'
-import { QUESTIONS, REGIONS, regionStates } from './questions.ts'
-import { isSettledV2 } from './questions-v2.ts'
+import type { Question } from '../../engine/questions.ts'
+import { QUESTIONS, REGIONS, regionStates } from '../../engine/questions.ts'
+import { isSettledV2 } from '../../engine/questions-v2.ts'
 
 /** The afspraken of a running rolovergang that wait for the teacher's agreement. */
 export function waitingForTeacher(state: unknown): Question[] {

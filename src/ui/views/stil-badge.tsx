@@ -1,5 +1,5 @@
 import type { EffectiveMoment } from '../../engine/effective-moment.ts'
-import { isStilgevallen } from './questions.ts'
+import { isStilgevallen } from '../../engine/questions.ts'
 
 /** An instance as a list shows it: its status, and (when read with them) its moments. */
 interface Shown {

@@ -1,5 +1,5 @@
-import { daysSince } from '../../engine/effective-moment.ts'
-import type { EffectiveMoment } from '../../engine/effective-moment.ts'
+import { daysSince } from './effective-moment.ts'
+import type { EffectiveMoment } from './effective-moment.ts'
 import { V2, isSettledV2 } from './questions-v2.ts'
 
 /** The four questions of a rolovergang (toegang, ondersteuning, facilitering, erkenning), and the role itself. */

@@ -1,0 +1,61 @@
+import type { Selectable } from 'kysely'
+
+/**
+ * Where an instance stands and what it is about, as lists and reports read it: kept in the
+ * transaction of each event (see src/engine/facts). Ids, codes, days and numbers; no names.
+ */
+export interface InstanceFactsTable {
+  instance_id: string
+  machine_id: string
+  machine_version: number
+  /** The event the row is up to date with. */
+  seq: number
+  status: string
+  /** The top-level state: a phase of a team, or aangevraagd/lopend/… of a rolovergang. */
+  phase: string
+  /** Whose move it is: 'hr', 'leraar', 'team', or null when nobody's (finished). */
+  waiting_on: string | null
+  /** The title in lower case, for search. */
+  title_key: string
+  /** The organisation the instance is for: the pilot's lead, the transition's school. */
+  organisation_id: string | null
+  scenario: string | null
+  organisation_form: string | null
+  domain: string | null
+  career_path: string | null
+  new_role: string | null
+  outcome: string | null
+  /** The Amsterdam day the instance began (its first event's ingangsdatum where it has one). */
+  started_on: string
+  /** The day of the last event of the process itself (not bookkeeping): "stilgevallen" counts from here. */
+  last_on: string
+  cycle: number
+  planned_cents: number | null
+  spent_cents: number | null
+  places: number | null
+  enrolled: number | null
+  completed: number | null
+  /** How many evaluations with scores the mean scores are of. */
+  scored: number
+  score_gedeelde_ambities: number | null
+  score_belangen: number | null
+  score_relaties: number | null
+  score_professioneel_organiseren: number | null
+  score_betekenisgevend_proces: number | null
+}
+
+/** One stretch of time a phase (team) or a question (rolovergang) was open. */
+export interface InstancePeriodTable {
+  instance_id: string
+  part: string
+  /** The event that opened it. */
+  opened_seq: number
+  entered_on: string
+  /** Null while still open. */
+  left_on: string | null
+  /** Whole days from entered_on to left_on; null while open. */
+  days: number | null
+}
+
+export type InstanceFacts = Selectable<InstanceFactsTable>
+export type InstancePeriod = Selectable<InstancePeriodTable>

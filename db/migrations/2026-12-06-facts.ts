@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely'
+
+// Frozen once shipped: never edit; add a new migration.
+
+/**
+ * The figures lists and reports read, kept beside the history: one row per instance with where it
+ * stands and what it is about (`instance_facts`), and one row per stretch of time a phase or a
+ * question was open (`instance_periods`). Both are written in the transaction of each event, and
+ * rebuilt from the history for instances written before they existed: a cache of the chains, never
+ * a source of truth. Ids and numbers only; names stay in the people table.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('instance_facts')
+    .addColumn('instance_id', 'text', (c) => c.primaryKey().references('instances.id'))
+    .addColumn('machine_id', 'text', (c) => c.notNull())
+    .addColumn('machine_version', 'integer', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('phase', 'text', (c) => c.notNull())
+    .addColumn('waiting_on', 'text')
+    .addColumn('title_key', 'text', (c) => c.notNull())
+    .addColumn('organisation_id', 'text')
+    .addColumn('scenario', 'text')
+    .addColumn('organisation_form', 'text')
+    .addColumn('domain', 'text')
+    .addColumn('career_path', 'text')
+    .addColumn('new_role', 'text')
+    .addColumn('outcome', 'text')
+    .addColumn('started_on', 'text', (c) => c.notNull())
+    .addColumn('last_on', 'text', (c) => c.notNull())
+    .addColumn('cycle', 'integer', (c) => c.notNull())
+    .addColumn('planned_cents', 'integer')
+    .addColumn('spent_cents', 'integer')
+    .addColumn('places', 'integer')
+    .addColumn('enrolled', 'integer')
+    .addColumn('completed', 'integer')
+    .addColumn('scored', 'integer', (c) => c.notNull())
+    .addColumn('score_gedeelde_ambities', 'real')
+    .addColumn('score_belangen', 'real')
+    .addColumn('score_relaties', 'real')
+    .addColumn('score_professioneel_organiseren', 'real')
+    .addColumn('score_betekenisgevend_proces', 'real')
+    .execute()
+  for (const [name, columns] of [
+    ['instance_facts_machine_phase', ['machine_id', 'phase', 'instance_id']],
+    ['instance_facts_last_on', ['machine_id', 'status', 'last_on']],
+    ['instance_facts_started_on', ['machine_id', 'started_on']],
+    ['instance_facts_title', ['title_key', 'instance_id']],
+  ] as const) {
+    await db.schema
+      .createIndex(name)
+      .on('instance_facts')
+      .columns([...columns])
+      .execute()
+  }
+
+  await db.schema
+    .createTable('instance_periods')
+    .addColumn('instance_id', 'text', (c) => c.notNull().references('instances.id'))
+    .addColumn('part', 'text', (c) => c.notNull())
+    .addColumn('opened_seq', 'integer', (c) => c.notNull())
+    .addColumn('entered_on', 'text', (c) => c.notNull())
+    .addColumn('left_on', 'text')
+    .addColumn('days', 'integer')
+    .addPrimaryKeyConstraint('instance_periods_pk', ['instance_id', 'part', 'opened_seq'])
+    .execute()
+  await db.schema
+    .createIndex('instance_periods_part')
+    .on('instance_periods')
+    .columns(['part', 'days', 'instance_id'])
+    .execute()
+}
+
+export async function down(): Promise<void> {
+  throw new Error('Migrations only go forward: the history is append-only.')
+}

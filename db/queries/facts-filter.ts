@@ -1,0 +1,122 @@
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely'
+import type { Database } from '../database.ts'
+
+// The filters lists and reports share, over `instance_facts as f`.
+
+export interface FactsFilter {
+  machineIds: readonly string[]
+  machineVersion?: number | undefined
+  status?: string | undefined
+  phase?: string | undefined
+  /** Instances concerning one of these (a bestuur already expanded to its schools). */
+  organisationIds?: readonly string[] | undefined
+  pilotId?: string | undefined
+  scenario?: string | undefined
+  domain?: string | undefined
+  careerPath?: string | undefined
+  waitingOn?: string | undefined
+  /** true: still running with its last step on or before `stalledOn`; false: the others. */
+  stalled?: { is: boolean; on: string } | undefined
+  /** Begun within these days (inclusive). */
+  startedFrom?: string | undefined
+  startedTo?: string | undefined
+  /** Text in the title, or (`searchNames`) in the name of the person it concerns. */
+  q?: string | undefined
+  searchNames?: boolean
+  /** Only instances concerning one of these organisations (null: no restriction). */
+  scopeOrganisationIds: readonly string[] | null
+  /** Only instances concerning this person (null: no restriction). */
+  scopePersonId: string | null
+}
+
+type Eb = ExpressionBuilder<Database & { f: Database['instance_facts'] }, 'f'>
+
+const RUNNING = ['actief', 'gepauzeerd']
+
+/** A LIKE pattern for text a person typed: wildcards are dropped rather than escaped. */
+export const containsPattern = (text: string) =>
+  `%${text.toLocaleLowerCase('nl').replace(/[%_\\]/g, '')}%`
+
+function concerning(eb: Eb, column: 'organisation_id', ids: readonly string[]) {
+  return eb(
+    'f.instance_id',
+    'in',
+    eb.selectFrom('instance_organisations').select('instance_id').where(column, 'in', ids),
+  )
+}
+
+/** The filter as conditions on `f`; false when it can match nothing (an empty scope). */
+export function factsWhere(eb: Eb, filter: FactsFilter) {
+  const and = [eb('f.machine_id', 'in', filter.machineIds)]
+  const equal = [
+    ['f.machine_version', filter.machineVersion],
+    ['f.status', filter.status],
+    ['f.phase', filter.phase],
+    ['f.scenario', filter.scenario],
+    ['f.domain', filter.domain],
+    ['f.career_path', filter.careerPath],
+    ['f.waiting_on', filter.waitingOn],
+  ] as const
+  for (const [column, value] of equal) if (value !== undefined) and.push(eb(column, '=', value))
+  if (filter.pilotId) {
+    const pilotId = filter.pilotId
+    and.push(
+      eb(
+        'f.instance_id',
+        'in',
+        eb.selectFrom('instances').select('id').where('pilot_id', '=', pilotId),
+      ),
+    )
+  }
+  if (filter.organisationIds) and.push(concerning(eb, 'organisation_id', filter.organisationIds))
+  if (filter.scopeOrganisationIds) {
+    and.push(concerning(eb, 'organisation_id', filter.scopeOrganisationIds))
+  }
+  if (filter.scopePersonId) {
+    const person = filter.scopePersonId
+    and.push(
+      eb(
+        'f.instance_id',
+        'in',
+        eb.selectFrom('instance_people').select('instance_id').where('person_id', '=', person),
+      ),
+    )
+  }
+  if (filter.stalled) {
+    const stalled = eb.and([
+      eb('f.status', 'in', RUNNING),
+      eb('f.last_on', '<=', filter.stalled.on),
+    ])
+    and.push(filter.stalled.is ? stalled : eb.not(stalled))
+  }
+  if (filter.startedFrom) and.push(eb('f.started_on', '>=', filter.startedFrom))
+  if (filter.startedTo) and.push(eb('f.started_on', '<=', filter.startedTo))
+  if (filter.q) {
+    const pattern = containsPattern(filter.q)
+    const title = eb('f.title_key', 'like', pattern)
+    and.push(
+      filter.searchNames
+        ? eb.or([
+            title,
+            eb(
+              'f.instance_id',
+              'in',
+              eb
+                .selectFrom('instances')
+                .innerJoin('people', 'people.id', 'instances.person_id')
+                .select('instances.id')
+                .where((p) => p(p.fn('lower', ['people.name']), 'like', pattern)),
+            ),
+          ])
+        : title,
+    )
+  }
+  return eb.and(and)
+}
+
+/** True when the filter's scope is empty: nothing to read. */
+export const emptyScope = (filter: FactsFilter) =>
+  (filter.scopeOrganisationIds !== null && filter.scopeOrganisationIds.length === 0) ||
+  (filter.organisationIds !== undefined && filter.organisationIds.length === 0)
+
+export type FactsQuery<O> = SelectQueryBuilder<Database & { f: Database['instance_facts'] }, 'f', O>

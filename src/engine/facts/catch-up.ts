@@ -1,0 +1,74 @@
+import type { DbHandle } from '../../../db/create-db.ts'
+import type { Db } from '../../../db/database.ts'
+import { dropFacts, eventSteps, instancesBehind, upsertFacts } from '../../../db/queries/facts.ts'
+import { getInstance } from '../../../db/queries/instances.ts'
+import { BOOKKEEPING_TYPES } from '../effective-moment.ts'
+import { factsOf } from './instance-facts.ts'
+import { dayOf, FACT_MACHINES, pilotFactsOf, projectPeriods } from './project.ts'
+
+const BATCH = 100
+
+const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json))
+
+/** Rebuilds one instance's facts and periods from its history, in `db`'s transaction. */
+export async function rebuildFacts(db: Db, instanceId: string, lock = false): Promise<void> {
+  // On PostgreSQL the row lock keeps a writer (or another server catching up) out meanwhile.
+  const instance = await getInstance(db, instanceId, { forUpdate: lock })
+  if (!instance) return
+  await dropFacts(db, instanceId)
+  const steps = await eventSteps(db, instanceId)
+  let version = 1
+  let lastOn: string | null = null
+  for (const step of steps) {
+    const event = { effectiveDate: step.effective_date, recordedAt: step.recorded_at }
+    const versionAfter = step.machine_version ?? 1
+    await projectPeriods(db, instance, {
+      seq: step.seq,
+      type: step.type,
+      ...event,
+      stateBefore: parse(step.state_before),
+      versionBefore: version,
+      stateAfter: parse(step.state_after),
+      versionAfter,
+    })
+    version = versionAfter
+    if (!BOOKKEEPING_TYPES.includes(step.type) || lastOn === null) lastOn = dayOf(event)
+  }
+  const first = steps[0]
+  if (!first || lastOn === null) return
+  const snapshot = JSON.parse(instance.snapshot) as {
+    value: unknown
+    context?: Record<string, unknown>
+  }
+  const row = factsOf({
+    instanceId,
+    machineId: instance.machine_id,
+    machineVersion: instance.machine_version,
+    seq: instance.version,
+    status: instance.status,
+    title: instance.title,
+    value: snapshot.value,
+    context: snapshot.context ?? {},
+    pilot: await pilotFactsOf(db, instance.pilot_id),
+    startedOn: dayOf({ effectiveDate: first.effective_date, recordedAt: first.recorded_at }),
+    lastOn,
+  })
+  await upsertFacts(db, row, false)
+}
+
+/**
+ * Brings the facts of every instance up to its history: those written by a release before facts
+ * were kept, or (never expected) left behind. Runs at startup, in batches of short transactions;
+ * returns how many instances it rebuilt.
+ */
+export async function catchUpFacts(store: DbHandle): Promise<number> {
+  let rebuilt = 0
+  for (;;) {
+    const ids = await instancesBehind(store.db, FACT_MACHINES, BATCH)
+    if (ids.length === 0) return rebuilt
+    await store.db.transaction().execute(async (tx) => {
+      for (const id of ids) await rebuildFacts(tx, id, store.dialect === 'postgres')
+    })
+    rebuilt += ids.length
+  }
+}
