@@ -1,4 +1,4 @@
-import type { InstanceFactsTable, InstancePeriodTable } from './facts-tables.ts'
+import type { InstanceFactsTable, InstancePeriodTable, ReportReadTable } from './facts-tables.ts'
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely'
 
 /** Timestamps are ISO-8601 strings on both databases, so hashes and exports read the same. */
@@ -243,6 +243,7 @@ export interface Database {
   instance_documents: InstanceDocumentTable
   instance_facts: InstanceFactsTable
   instance_periods: InstancePeriodTable
+  report_reads: ReportReadTable
 }
 
 export type Db = Kysely<Database>

@@ -59,3 +59,15 @@ export interface InstancePeriodTable {
 
 export type InstanceFacts = Selectable<InstanceFactsTable>
 export type InstancePeriod = Selectable<InstancePeriodTable>
+
+/** One read of a report: which token, when, which report with which filters, in which format. */
+export interface ReportReadTable {
+  id: string
+  at: string
+  token_id: string
+  role: string
+  report: string
+  /** The filters as JSON (ids and dates, no names). */
+  filters: string
+  format: string
+}

@@ -70,6 +70,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('instance_periods')
     .columns(['part', 'days', 'instance_id'])
     .execute()
+
+  // Who read which report, with which filters: reports carry no personal data, but what beleid
+  // reads is on record, as every read of personal data is in the access log.
+  await db.schema
+    .createTable('report_reads')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('token_id', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('report', 'text', (c) => c.notNull())
+    .addColumn('filters', 'text', (c) => c.notNull())
+    .addColumn('format', 'text', (c) => c.notNull())
+    .execute()
 }
 
 export async function down(): Promise<void> {

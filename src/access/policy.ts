@@ -1,7 +1,7 @@
 import { forbidden, notFound } from '../errors.ts'
 import type { Principal } from './principal.ts'
 
-export const ROLES = ['admin', 'hr', 'member', 'teacher', 'auditor'] as const
+export const ROLES = ['admin', 'hr', 'member', 'teacher', 'auditor', 'beleid'] as const
 export type Role = (typeof ROLES)[number]
 
 export function isRole(value: string): value is Role {
@@ -77,6 +77,16 @@ export const POLICY = {
   'metrics.read': { admin: 'all', auditor: 'all' },
   /** Moving running instances to another version of their machine (a declared migration). */
   'machine.migrate': { admin: 'all' },
+  /**
+   * Reports: aggregates over the instances in reach. Beleid (taskforce, gemeente, a board) reads
+   * nothing else, and sees every cell of fewer than 5 people as "< 5".
+   */
+  'report.read': {
+    admin: 'all',
+    hr: 'organisations',
+    auditor: 'organisations',
+    beleid: 'organisations',
+  },
   'machine.read': {
     admin: 'all',
     hr: 'all',
@@ -99,6 +109,9 @@ export function roleMay(role: Role, actions: readonly Action[]): boolean {
   return actions.some((action) => ruleFor(role, action) !== undefined)
 }
 
+/** Roles whose token may hold no organisations, meaning all of them. */
+const UNSCOPED_ROLES: readonly Role[] = ['admin', 'auditor', 'beleid']
+
 /** Whether an object with this scope is within the principal's reach under `rule`. */
 export function reaches(principal: Principal, rule: ScopeRule, scope: Scope): boolean {
   switch (rule) {
@@ -106,7 +119,7 @@ export function reaches(principal: Principal, rule: ScopeRule, scope: Scope): bo
       return true
     case 'organisations': {
       const mine = principal.organisationIds
-      if (mine === null) return principal.role === 'auditor' || principal.role === 'admin'
+      if (mine === null) return UNSCOPED_ROLES.includes(principal.role)
       return scope.organisationIds.some((id) => mine.includes(id))
     }
     case 'self':
@@ -119,12 +132,13 @@ export function reaches(principal: Principal, rule: ScopeRule, scope: Scope): bo
 }
 
 /** The roles as people call them, for refusals. */
-const ROLE_NAMES: Record<Role, string> = {
+export const ROLE_NAMES: Record<Role, string> = {
   admin: 'beheerder',
   hr: 'HR-adviseur',
   member: 'teamlid',
   teacher: 'leraar',
   auditor: 'auditor',
+  beleid: 'beleidsmedewerker',
 }
 
 const notForRole = (principal: Principal) =>

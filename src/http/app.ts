@@ -1,3 +1,4 @@
+import { reportRoutes } from './routes/reports.routes.ts'
 import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { secureHeaders } from 'hono/secure-headers'
 import { DEFAULT_DOCUMENT_MAX_BYTES } from '../engine/documents/document-upload.ts'
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps) {
     .route('/', auditAccessLogRoutes(store))
     .route('/', peopleEraseRoutes(store))
     .route('/', machineRoutes(store))
+    .route('/', reportRoutes(store))
   app.route('/api/v1', api)
   app.route('/', docsRoutes())
   // The web UI (Dutch pages, session cookie; its routes are 'public' rows for the bearer check).

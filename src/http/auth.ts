@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { routePath } from 'hono/route'
-import { roleMay } from '../access/policy.ts'
+import { ROLE_NAMES, roleMay } from '../access/policy.ts'
 import { forbidden, unauthorized } from '../errors.ts'
 import type { AppEnv } from './env.ts'
 import { ROUTE_ACTIONS } from './route-policy.ts'
@@ -33,7 +33,7 @@ export function authentication(): MiddlewareHandler<AuthEnv> {
       throw forbidden('Deze route heeft geen regel in de toegangstabel.')
     }
     if (!roleMay(principal.role, entry)) {
-      throw forbidden(`De rol ${principal.role} mag deze route niet gebruiken.`)
+      throw forbidden(`Als ${ROLE_NAMES[principal.role]} mag u dit niet.`)
     }
     return next()
   }

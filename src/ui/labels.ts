@@ -23,6 +23,7 @@ export const ROLE_LABELS: Record<string, string> = {
   member: 'Teamlid',
   teacher: 'Leraar',
   auditor: 'Auditor',
+  beleid: 'Beleid (taskforce, gemeente, bestuur)',
   system: 'Systeem',
 }
 

@@ -6,6 +6,16 @@ import type { Builder } from './authorization.cases.ts'
 export const AUDIT_CASES: Record<string, Builder> = {
   'GET /api/v1/instances/:id/state': async (_who, f) =>
     instanceReads(f, '/state?at=2999-01-01T00:00:00Z'),
+  'GET /api/v1/reports': async () => get('/api/v1/reports', 'report.read'),
+  'GET /api/v1/reports/:id': async () => [
+    ...get('/api/v1/reports/doorlooptijd-vragen', 'report.read'),
+    {
+      variant: 'missing',
+      method: 'GET',
+      path: `/api/v1/reports/${MISSING}`,
+      checks: [{ action: 'report.read' }, 'missing'],
+    },
+  ],
   'GET /api/v1/audit/checkpoint': async () => get('/api/v1/audit/checkpoint', 'audit.read'),
   'GET /api/v1/audit/public-key': async () => get('/api/v1/audit/public-key', 'audit.read'),
   'POST /api/v1/audit/verify': async (_who, f) => [

@@ -42,7 +42,7 @@ const API = ROUTES.filter((route) => !PAGES.includes(route))
 function reaches(who: Who, rule: ScopeRule, scope: Scope): boolean {
   if (rule === 'all') return true
   if (rule === 'organisations') {
-    if (who.organisationIds === null) return who.role === 'auditor'
+    if (who.organisationIds === null) return who.role === 'auditor' || who.role === 'beleid'
     return scope.organisationIds.some((id) => who.organisationIds?.includes(id))
   }
   if (rule === 'self') return who.personId !== null && scope.personIds.includes(who.personId)
@@ -175,6 +175,8 @@ describe.each(DATABASES)('authorization matrix (%s)', (kind) => {
       await who('teacher with own transition', 'teacher', { personId: world.teacherA }),
       await who('auditor of orgA', 'auditor', { organisationIds: [world.orgA] }),
       await who('auditor (unscoped)', 'auditor', {}),
+      await who('beleid of orgA', 'beleid', { organisationIds: [world.orgA] }),
+      await who('beleid (unscoped)', 'beleid', {}),
       { name: 'no token', role: null, token: undefined, personId: null, organisationIds: null },
       {
         name: 'revoked token',

@@ -10,6 +10,7 @@ const START: Record<Role, string> = {
   member: '/pilots',
   teacher: '/transitions',
   auditor: '/audit',
+  beleid: '/rapportages',
 }
 
 export function homeRoutes(deps: UiDeps) {

@@ -1,0 +1,187 @@
+import { sql } from 'kysely'
+import type { Db } from '../database.ts'
+import { emptyScope, factsWhere, type FactsFilter } from './facts-filter.ts'
+
+// The aggregates reports are made of: one GROUP BY each over the facts, never a row per instance.
+
+const n = (value: unknown) => Number(value ?? 0)
+
+/** How many periods of each part closed after how many days (entered within the period). */
+export async function closedPeriodDays(
+  db: Db,
+  filter: FactsFilter,
+  entered: { from?: string | undefined; to?: string | undefined },
+) {
+  if (emptyScope(filter)) return []
+  let query = db
+    .selectFrom('instance_periods as p')
+    .innerJoin('instance_facts as f', 'f.instance_id', 'p.instance_id')
+    .select(['p.part', 'p.days', (eb) => eb.fn.countAll().as('count')])
+    .where('p.days', 'is not', null)
+    .where((eb) => factsWhere(eb, filter))
+    .groupBy(['p.part', 'p.days'])
+  if (entered.from) query = query.where('p.entered_on', '>=', entered.from)
+  if (entered.to) query = query.where('p.entered_on', '<=', entered.to)
+  const rows = await query.execute()
+  return rows.map((r) => ({ part: r.part, days: n(r.days), count: n(r.count) }))
+}
+
+/** The periods still open, per part and day entered: how long each has waited so far. */
+export async function openPeriodDays(db: Db, filter: FactsFilter) {
+  if (emptyScope(filter)) return []
+  const rows = await db
+    .selectFrom('instance_periods as p')
+    .innerJoin('instance_facts as f', 'f.instance_id', 'p.instance_id')
+    .select(['p.part', 'p.entered_on', (eb) => eb.fn.countAll().as('count')])
+    .where('p.left_on', 'is', null)
+    .where('f.status', 'in', ['actief', 'gepauzeerd'])
+    .where((eb) => factsWhere(eb, filter))
+    .groupBy(['p.part', 'p.entered_on'])
+    .execute()
+  return rows.map((r) => ({ part: r.part, enteredOn: r.entered_on, count: n(r.count) }))
+}
+
+/** How many instances ever entered each part. */
+export async function reachedParts(db: Db, filter: FactsFilter) {
+  if (emptyScope(filter)) return []
+  const rows = await db
+    .selectFrom('instance_periods as p')
+    .innerJoin('instance_facts as f', 'f.instance_id', 'p.instance_id')
+    .select(['p.part', (eb) => eb.fn.count('p.instance_id').distinct().as('count')])
+    .where((eb) => factsWhere(eb, filter))
+    .groupBy('p.part')
+    .execute()
+  return rows.map((r) => ({ part: r.part, count: n(r.count) }))
+}
+
+/** Instances per status, phase and outcome; `renewed`: teams past their first cycle. */
+export async function statusCounts(db: Db, filter: FactsFilter) {
+  if (emptyScope(filter)) return []
+  const rows = await db
+    .selectFrom('instance_facts as f')
+    .select([
+      'f.status',
+      'f.phase',
+      sql<number>`case when f.cycle > 1 then 1 else 0 end`.as('renewed'),
+      (eb) => eb.fn.countAll().as('count'),
+    ])
+    .where((eb) => factsWhere(eb, filter))
+    .groupBy(['f.status', 'f.phase', sql`case when f.cycle > 1 then 1 else 0 end`])
+    .execute()
+  return rows.map((r) => ({
+    status: r.status,
+    phase: r.phase,
+    renewed: n(r.renewed) === 1,
+    count: n(r.count),
+  }))
+}
+
+export type TransitionGroup = 'domain' | 'career_path' | 'new_role'
+
+/** Rolovergangen per group value, status and outcome. */
+export async function transitionOutcomes(db: Db, filter: FactsFilter, by: TransitionGroup) {
+  if (emptyScope(filter)) return []
+  const rows = await db
+    .selectFrom('instance_facts as f')
+    .select([`f.${by} as key`, 'f.status', 'f.outcome', (eb) => eb.fn.countAll().as('count')])
+    .where((eb) => factsWhere(eb, filter))
+    .groupBy([`f.${by}`, 'f.status', 'f.outcome'])
+    .execute()
+  return rows.map((r) => ({
+    key: r.key ?? '',
+    status: r.status,
+    outcome: r.outcome,
+    count: n(r.count),
+  }))
+}
+
+const SCORES = [
+  'score_gedeelde_ambities',
+  'score_belangen',
+  'score_relaties',
+  'score_professioneel_organiseren',
+  'score_betekenisgevend_proces',
+] as const
+export type ScoreColumn = (typeof SCORES)[number]
+
+/** Mean scores per scenario and organisation form, over teams with scored evaluations. */
+export async function evaluationScores(db: Db, filter: FactsFilter) {
+  if (emptyScope(filter)) return []
+  const rows = await db
+    .selectFrom('instance_facts as f')
+    .select((eb) => [
+      'f.scenario',
+      'f.organisation_form',
+      eb.fn.countAll().as('teams'),
+      eb.fn.sum('f.scored').as('evaluations'),
+      ...SCORES.map((column) => eb.fn.avg(`f.${column}`).as(column)),
+    ])
+    .where('f.scored', '>', 0)
+    .where((eb) => factsWhere(eb, filter))
+    .groupBy(['f.scenario', 'f.organisation_form'])
+    .execute()
+  return rows.map((r) => ({
+    scenario: r.scenario,
+    organisationForm: r.organisation_form,
+    teams: n(r.teams),
+    evaluations: n(r.evaluations),
+    scores: Object.fromEntries(SCORES.map((c) => [c, Number(r[c])])) as Record<ScoreColumn, number>,
+  }))
+}
+
+/** Budget and places summed per pilot, with each pilot's scenario and name. */
+export async function budgetPerPilot(db: Db, filter: FactsFilter) {
+  if (emptyScope(filter)) return []
+  const rows = await db
+    .selectFrom('instance_facts as f')
+    .innerJoin('instances as i', 'i.id', 'f.instance_id')
+    .innerJoin('pilots as pl', 'pl.id', 'i.pilot_id')
+    .select((eb) => [
+      'pl.id',
+      'pl.name',
+      'pl.scenario',
+      eb.fn.countAll().as('teams'),
+      eb.fn.sum('f.planned_cents').as('planned'),
+      eb.fn.sum('f.spent_cents').as('spent'),
+      eb.fn.sum('f.places').as('places'),
+      eb.fn.sum('f.enrolled').as('enrolled'),
+      eb.fn.sum('f.completed').as('completed'),
+    ])
+    .where('f.planned_cents', 'is not', null)
+    .where((eb) => factsWhere(eb, filter))
+    .groupBy(['pl.id', 'pl.name', 'pl.scenario'])
+    .orderBy('pl.name')
+    .execute()
+  return rows.map((r) => ({
+    pilotId: r.id,
+    name: r.name,
+    scenario: r.scenario,
+    teams: n(r.teams),
+    plannedCents: n(r.planned),
+    spentCents: n(r.spent),
+    places: n(r.places),
+    enrolled: n(r.enrolled),
+    completed: n(r.completed),
+  }))
+}
+
+export async function insertReportRead(
+  db: Db,
+  row: {
+    id: string
+    at: string
+    token_id: string
+    role: string
+    report: string
+    filters: string
+    format: string
+  },
+): Promise<void> {
+  await db.insertInto('report_reads').values(row).execute()
+}
+
+export async function listReportReads(db: Db, limit: number, after?: string) {
+  let query = db.selectFrom('report_reads').selectAll().orderBy('id').limit(limit)
+  if (after) query = query.where('id', '>', after)
+  return query.execute()
+}
