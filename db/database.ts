@@ -1,4 +1,9 @@
-import type { InstanceFactsTable, InstancePeriodTable, ReportReadTable } from './facts-tables.ts'
+import type {
+  AuditRunTable,
+  InstanceFactsTable,
+  InstancePeriodTable,
+  ReportReadTable,
+} from './facts-tables.ts'
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely'
 
 /** Timestamps are ISO-8601 strings on both databases, so hashes and exports read the same. */
@@ -244,6 +249,7 @@ export interface Database {
   instance_facts: InstanceFactsTable
   instance_periods: InstancePeriodTable
   report_reads: ReportReadTable
+  audit_runs: AuditRunTable
 }
 
 export type Db = Kysely<Database>

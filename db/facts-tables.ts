@@ -71,3 +71,16 @@ export interface ReportReadTable {
   filters: string
   format: string
 }
+
+/** A checkpoint taken or a verification run: when, by which token, over how many chains. */
+export interface AuditRunTable {
+  id: string
+  kind: 'checkpoint' | 'verify'
+  at: string
+  token_id: string
+  instances: number
+  /** Events the chains held then: the number a checkpoint is compared with later. */
+  events: number
+  /** Breaks the verification found (0 for a checkpoint). */
+  breaks: number
+}

@@ -83,6 +83,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('filters', 'text', (c) => c.notNull())
     .addColumn('format', 'text', (c) => c.notNull())
     .execute()
+
+  // When an auditor last took a checkpoint or verified the chains, and what the check found: the
+  // auditor's "te doen" says when the next is due and which breaks are open.
+  await db.schema
+    .createTable('audit_runs')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('token_id', 'text', (c) => c.notNull())
+    .addColumn('instances', 'integer', (c) => c.notNull())
+    .addColumn('events', 'integer', (c) => c.notNull())
+    .addColumn('breaks', 'integer', (c) => c.notNull())
+    .execute()
 }
 
 export async function down(): Promise<void> {

@@ -87,6 +87,15 @@ export const POLICY = {
     auditor: 'organisations',
     beleid: 'organisations',
   },
+  /** The caller's own start page: every role has one; what it shows stays within each role's reach. */
+  'inbox.read': {
+    admin: 'all',
+    hr: 'all',
+    member: 'all',
+    teacher: 'all',
+    auditor: 'all',
+    beleid: 'all',
+  },
   'machine.read': {
     admin: 'all',
     hr: 'all',

@@ -1,3 +1,5 @@
+import { insertAuditRun } from '../../db/queries/audit-runs.ts'
+import { newId } from '../engine/ids.ts'
 import { sign } from 'node:crypto'
 import { listAllHeads } from '../../db/queries/audit-checkpoint.ts'
 import { authorizeRole } from '../access/policy.ts'
@@ -40,7 +42,19 @@ export async function takeCheckpoint(
 ): Promise<Checkpoint> {
   authorizeRole(principal, 'audit.read')
   const at = new Date().toISOString()
-  return runOffThread(store, 'checkpoint', { at, key }, () => checkpointOf(store, at, key))
+  const checkpoint = await runOffThread(store, 'checkpoint', { at, key }, () =>
+    checkpointOf(store, at, key),
+  )
+  await insertAuditRun(store.db, {
+    id: newId('run'),
+    kind: 'checkpoint',
+    at,
+    token_id: principal.tokenId,
+    instances: checkpoint.heads.length,
+    events: checkpoint.heads.reduce((sum, h) => sum + h.seq, 0),
+    breaks: 0,
+  })
+  return checkpoint
 }
 
 /** The heads of every chain, signed: the work of a checkpoint, run in a worker thread. */

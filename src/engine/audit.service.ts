@@ -1,10 +1,12 @@
 import type { DbHandle } from '../../db/create-db.ts'
+import { insertAuditRun } from '../../db/queries/audit-runs.ts'
 import { listInstances } from '../../db/queries/instances.ts'
 import { machines } from '../../machines/index.ts'
 import { authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
 import { runOffThread } from '../workers/pool.ts'
 import { BEHEER_MACHINE } from './beheer.ts'
+import { newId } from './ids.ts'
 import { listScope } from './paging.ts'
 import { loadVisibleInstance } from './read-instances.ts'
 import { verifyChains } from './verify.ts'
@@ -26,7 +28,11 @@ export async function verifyForPrincipal(
   }
   const scope = listScope(principal, rule)
   if (scope.scopeOrganisationIds === null && scope.scopePersonId === null) {
-    return runOffThread(store, 'verify', {}, () => verifyChains(store))
+    return recorded(
+      store,
+      principal,
+      await runOffThread(store, 'verify', {}, () => verifyChains(store)),
+    )
   }
   const ids: string[] = []
   let after: string | undefined
@@ -40,5 +46,26 @@ export async function verifyForPrincipal(
     if (rows.length < 1000) break
     after = rows[rows.length - 1]?.id
   }
-  return runOffThread(store, 'verify', { instanceIds: ids }, () => verifyChains(store, ids))
+  const report = await runOffThread(store, 'verify', { instanceIds: ids }, () =>
+    verifyChains(store, ids),
+  )
+  return recorded(store, principal, report)
+}
+
+/** Keeps when a whole verification ran and what it found, for the auditor's "te doen". */
+async function recorded(
+  store: DbHandle,
+  principal: Principal,
+  report: VerifyReport,
+): Promise<VerifyReport> {
+  await insertAuditRun(store.db, {
+    id: newId('run'),
+    kind: 'verify',
+    at: new Date().toISOString(),
+    token_id: principal.tokenId,
+    instances: report.instances,
+    events: report.events,
+    breaks: report.breaks.length,
+  })
+  return report
 }

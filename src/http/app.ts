@@ -1,3 +1,4 @@
+import { inboxRoutes } from './routes/inbox.routes.ts'
 import { reportRoutes } from './routes/reports.routes.ts'
 import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { secureHeaders } from 'hono/secure-headers'
@@ -133,6 +134,7 @@ export function createApp(deps: AppDeps) {
     .route('/', peopleEraseRoutes(store))
     .route('/', machineRoutes(store))
     .route('/', reportRoutes(store))
+    .route('/', inboxRoutes(store))
   app.route('/api/v1', api)
   app.route('/', docsRoutes())
   // The web UI (Dutch pages, session cookie; its routes are 'public' rows for the bearer check).

@@ -43,6 +43,7 @@ export const ROUTE_ACTIONS: Record<string, readonly Action[] | 'public'> = {
     'rolovergang.intrekken',
     'rolovergang.leraar',
   ],
+  'GET /api/v1/inbox': ['inbox.read'],
   'GET /api/v1/reports': ['report.read'],
   'GET /api/v1/reports/:id': ['report.read'],
   'GET /api/v1/audit/verify': ['audit.read'],
