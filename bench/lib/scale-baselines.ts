@@ -70,47 +70,52 @@ const SCORES = [
 ]
 
 /** The one GROUP BY that answers most of a report, per report id. */
-const REPORT_SQL: Record<string, { from: string; select: string; where?: string; group: string }> =
-  {
-    'doorlooptijd-fasen': {
-      from: PERIODS,
-      select: 'p.part, count(*), avg(p.days)',
-      group: 'p.part',
-    },
-    'doorlooptijd-vragen': {
-      from: PERIODS,
-      select: 'p.part, count(*), avg(p.days)',
-      group: 'p.part',
-    },
-    'trechter-teams': {
-      from: PERIODS,
-      select: 'p.part, count(distinct p.instance_id)',
-      group: 'p.part',
-    },
-    'trechter-rolovergangen': {
-      from: PERIODS,
-      select: 'p.part, count(distinct p.instance_id)',
-      group: 'p.part',
-    },
-    rolovergangen: {
-      from: 'instance_facts f',
-      select: 'f.domain, f.status, f.outcome, count(*)',
-      group: 'f.domain, f.status, f.outcome',
-    },
-    evaluaties: {
-      from: 'instance_facts f',
-      select: `f.scenario, f.organisation_form, count(*), sum(f.scored), ${SCORES.map((s) => `avg(f.${s})`).join(', ')}`,
-      where: 'f.scored > 0',
-      group: 'f.scenario, f.organisation_form',
-    },
-    budget: {
-      from: 'instance_facts f join instances i on i.id = f.instance_id',
-      select:
-        'i.pilot_id, count(*), sum(f.planned_cents), sum(f.spent_cents), sum(f.places), sum(f.enrolled), sum(f.completed)',
-      where: 'f.planned_cents is not null',
-      group: 'i.pilot_id',
-    },
-  }
+interface Aggregate {
+  from: string
+  select: string
+  where?: string
+  group: string
+}
+const REPORT_SQL: Record<string, Aggregate> = {
+  'doorlooptijd-fasen': {
+    from: PERIODS,
+    select: 'p.part, count(*), avg(p.days)',
+    group: 'p.part',
+  },
+  'doorlooptijd-vragen': {
+    from: PERIODS,
+    select: 'p.part, count(*), avg(p.days)',
+    group: 'p.part',
+  },
+  'trechter-teams': {
+    from: PERIODS,
+    select: 'p.part, count(distinct p.instance_id)',
+    group: 'p.part',
+  },
+  'trechter-rolovergangen': {
+    from: PERIODS,
+    select: 'p.part, count(distinct p.instance_id)',
+    group: 'p.part',
+  },
+  rolovergangen: {
+    from: 'instance_facts f',
+    select: 'f.domain, f.status, f.outcome, count(*)',
+    group: 'f.domain, f.status, f.outcome',
+  },
+  evaluaties: {
+    from: 'instance_facts f',
+    select: `f.scenario, f.organisation_form, count(*), sum(f.scored), ${SCORES.map((s) => `avg(f.${s})`).join(', ')}`,
+    where: 'f.scored > 0',
+    group: 'f.scenario, f.organisation_form',
+  },
+  budget: {
+    from: 'instance_facts f join instances i on i.id = f.instance_id',
+    select:
+      'i.pilot_id, count(*), sum(f.planned_cents), sum(f.spent_cents), sum(f.places), sum(f.enrolled), sum(f.completed)',
+    where: 'f.planned_cents is not null',
+    group: 'i.pilot_id',
+  },
+}
 const ANY_REPORT: Aggregate = {
   from: 'instance_facts f',
   select: 'f.status, count(*)',

@@ -2,7 +2,8 @@ import { readSheet } from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemo } from '../../src/demo/load-demo.ts'
 import { REPORTS } from '../../src/reports/run-report.ts'
-import { Client, testApp, tokenFor } from '../support/app.ts'
+import type { Client } from '../support/app.ts'
+import { testApp, tokenFor } from '../support/app.ts'
 import { DATABASES, freshDatabase, type TestDatabase } from '../support/db.ts'
 
 describe.each(DATABASES)('reports over HTTP on %s', (kind) => {
