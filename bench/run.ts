@@ -3,6 +3,8 @@
 // for BENCH_SECONDS (default 10), prints a table and writes JSON to bench/results/.
 // PostgreSQL rows run when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
 // BENCH_ONLY=time-travel runs only the time-travel case (the state as of a moment).
+// BENCH_ONLY=scale runs only the scale case: lists, reports and the inbox on BENCH_SCALE_INSTANCES
+// instances (default 100,000) with BENCH_SCALE_EVENTS events in all (default 1,000,000).
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +19,7 @@ import { rawStorage } from './lib/raw-storage.ts'
 import type { RawResult } from './lib/raw-storage.ts'
 import type { LongReadsResult } from './lib/long-reads.ts'
 import type { ReadsResult } from './lib/reads.ts'
+import type { ScaleResult } from './lib/scale.ts'
 import type { TimeTravelResult } from './lib/time-travel.ts'
 import { report } from './lib/report.ts'
 import { seed } from './lib/seed.ts'
@@ -28,6 +31,8 @@ const READ_INSTANCES = Number(process.env.BENCH_READ_INSTANCES ?? 1000)
 const EVENTS_PER_INSTANCE = Number(process.env.BENCH_EVENTS_PER_INSTANCE ?? 1000)
 const PG_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || ''
 const ONLY = process.env.BENCH_ONLY ?? ''
+const SCALE_INSTANCES = Number(process.env.BENCH_SCALE_INSTANCES ?? 100_000)
+const SCALE_EVENTS = Number(process.env.BENCH_SCALE_EVENTS ?? 1_000_000)
 const CONNECTIONS = [10, 50] as const
 /** Teams per run: warm-up, then one slice per connection count (4 per connection). */
 const SLICES = { warmup: 20, 10: 40, 50: 200 } as const
@@ -45,6 +50,8 @@ export interface BenchResults {
   longReads: LongReadsResult | null
   /** GET /instances/:id/state?at=… on a 1,000-event team, with and without kept snapshots. */
   timeTravel: TimeTravelResult | null
+  /** Lists, reports and the inbox on a large store, against plain SQL over the same rows. */
+  scale: ScaleResult | null
 }
 
 function slice(seeded: Seeded, name: keyof typeof SLICES): string[] {
@@ -116,10 +123,15 @@ async function main(): Promise<void> {
     reads: null,
     longReads: null,
     timeTravel: null,
+    scale: null,
   }
   try {
     if (ONLY === 'time-travel') {
       results.timeTravel = await timeTravel(dir)
+      return finish(results)
+    }
+    if (ONLY === 'scale') {
+      results.scale = await scale(dir)
       return finish(results)
     }
     log(`seeding ${TEAMS} teams in ${dir}`)
@@ -213,6 +225,7 @@ async function main(): Promise<void> {
       READS_PHASE: 'contend',
     })
     results.timeTravel = await timeTravel(dir)
+    results.scale = await scale(dir)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -225,6 +238,19 @@ function timeTravel(dir: string): Promise<TimeTravelResult> {
   return runJsonScript<TimeTravelResult>('bench/time-travel.ts', {
     TIME_TRAVEL_PATH: join(dir, 'time-travel.sqlite'),
   })
+}
+
+/** Lists, reports and the inbox on a large store: written in one process, measured in another. */
+async function scale(dir: string): Promise<ScaleResult> {
+  const env = {
+    SCALE_PATH: join(dir, 'scale.sqlite'),
+    SCALE_INSTANCES: String(SCALE_INSTANCES),
+    SCALE_EVENTS: String(SCALE_EVENTS),
+  }
+  log(`scale: writing ${SCALE_INSTANCES} instances with ${SCALE_EVENTS} events, catching up facts`)
+  await runJsonScript('bench/scale.ts', { ...env, SCALE_PHASE: 'build' })
+  log('scale: lists, reports and inbox against plain SQL')
+  return runJsonScript<ScaleResult>('bench/scale.ts', { ...env, SCALE_PHASE: 'measure' })
 }
 
 /** Prints the table and writes the JSON to bench/results/. */

@@ -1,5 +1,6 @@
 import type { BenchResults } from '../run.ts'
 import type { Probe } from './long-reads.ts'
+import { scaleGoals, scaleText } from './scale.ts'
 
 export interface Goal {
   name: string
@@ -97,6 +98,7 @@ export function report(r: BenchResults): { text: string; goals: Goal[] } {
     '≤ 50',
     (v) => v <= 50,
   )
+  for (const g of scaleGoals(r.scale)) goal(g.name, g.value, `≤ ${g.limit}`, (v) => v <= g.limit)
 
   const bounds = table(
     ['what bounds the goals (same run)', 'value'],
@@ -266,6 +268,8 @@ export function report(r: BenchResults): { text: string; goals: Goal[] } {
     longReads,
     '',
     timeTravel,
+    '',
+    r.scale ? scaleText(r.scale, table) : '',
     '',
     goalTable,
     '',

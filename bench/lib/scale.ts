@@ -159,3 +159,51 @@ export async function measureScale(path: string, info: ScaleStoreInfo): Promise<
     await store.destroy()
   }
 }
+
+type Table = (header: string[], rows: string[][]) => string
+
+const ms = (n: number | null | undefined, digits = 1) =>
+  n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits)
+
+/** The issue's two goals: the slowest report and the slowest inbox, p99 in ms. */
+export function scaleGoals(r: ScaleResult | null) {
+  const worst = (group: 'report' | 'inbox') => {
+    const p99s = r?.items.filter((i) => i.group === group).map((i) => i.p99) ?? []
+    return p99s.length > 0 ? Math.max(...p99s) : null
+  }
+  const at = r ? `${r.store.instances} instances` : 'scale'
+  return [
+    { name: `slowest report p99 at ${at} (ms)`, value: worst('report'), limit: TARGETS.report },
+    { name: `slowest inbox p99 at ${at} (ms)`, value: worst('inbox'), limit: TARGETS.inbox },
+  ]
+}
+
+/** The scale section of the printed report. */
+export function scaleText(r: ScaleResult, table: Table): string {
+  const s = r.store
+  const rows = r.items.map((i) => [
+    `${i.group}: ${i.name}`,
+    ms(i.p50),
+    ms(i.p99),
+    ms(i.baselineP99, 2),
+    ms(i.ratio),
+    i.target === null ? '–' : `≤ ${i.target}`,
+    i.target === null ? '–' : i.p99 <= i.target ? 'yes' : 'NO',
+  ])
+  const slow = r.slow.map((x) =>
+    [
+      `- ${x.item}: ${ms(x.ms)} ms alone`,
+      `    ${x.sql.length > 600 ? `${x.sql.slice(0, 600)}…` : x.sql}`,
+      ...x.plan.map((line) => `    plan: ${line}`),
+    ].join('\n'),
+  )
+  return [
+    `Scale on SQLite: ${s.instances} instances (${s.transitions} rolovergangen, ${s.teams} teams in ${s.pilots} pilots), ${s.events} events, ${s.organisations} organisations, ${s.people} teachers; written in ${ms(s.writeSeconds)} s, facts of ${s.rebuilt} instances caught up in ${ms(s.catchUpSeconds)} s (${s.history})`,
+    table(
+      ['read, one after another', 'p50 ms', 'p99 ms', 'plain SQL p99 ms', 'ratio', 'target', 'met'],
+      rows,
+    ),
+    ...r.skipped.map((line) => `skipped: ${line}`),
+    ...(slow.length > 0 ? ['Slowest statements (each run alone, with its plan):', ...slow] : []),
+  ].join('\n')
+}

@@ -80,6 +80,8 @@ export const ROUTE_ACTIONS: Record<string, readonly Action[] | 'public'> = {
   'POST /transitions': 'public',
   'GET /transitions/:id': 'public',
   'POST /transitions/:id/events': 'public',
+  'GET /rapportages': 'public',
+  'GET /rapportages/:id': 'public',
   'GET /audit': 'public',
   'GET /audit/verify': 'public',
   'GET /audit/export': 'public',

@@ -27,6 +27,7 @@ const MENU: { href: string; label: string; actions: Action[] }[] = [
   { href: '/pilots', label: 'Pilots', actions: ['pilot.read'] },
   { href: '/transitions', label: 'Rolovergangen', actions: ['transition.read'] },
   { href: '/audit', label: 'Audit', actions: ['audit.read'] },
+  { href: '/rapportages', label: 'Rapportages', actions: ['report.read'] },
   { href: '/admin', label: 'Beheer', actions: ['token.read'] },
 ]
 

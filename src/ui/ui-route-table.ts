@@ -38,6 +38,8 @@ export const UI_ROUTES: Record<string, readonly Action[] | 'any' | 'anonymous'> 
   'GET /audit/:id': ['audit.read'],
   'GET /audit/:id/verify': ['audit.read'],
   'GET /audit/:id/export': ['audit.export'],
+  'GET /rapportages': ['report.read'],
+  'GET /rapportages/:id': ['report.read'],
   'GET /admin': ['token.read'],
   'GET /admin/organisations': ['organisation.read'],
   'POST /admin/organisations': ['organisation.create'],

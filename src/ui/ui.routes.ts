@@ -11,6 +11,7 @@ import { diagramRoutes } from './routes/diagram.routes.ts'
 import { documentRoutes } from './routes/documents.routes.tsx'
 import { homeRoutes } from './routes/home.routes.ts'
 import { pilotRoutes } from './routes/pilot.routes.tsx'
+import { reportPageRoutes } from './routes/reports.routes.tsx'
 import { sessionRoutes } from './routes/sessions.routes.tsx'
 import { ssoRoutes } from './routes/sso.routes.tsx'
 import { teamRoutes } from './routes/team.routes.tsx'
@@ -33,6 +34,7 @@ export function uiRoutes(deps: UiDeps) {
     .route('/', documentRoutes(deps))
     .route('/', transitionRoutes(deps))
     .route('/', auditRoutes(deps))
+    .route('/', reportPageRoutes(deps))
     .route('/', adminRoutes(deps))
     .route('/', definitionRoutes(deps))
     .route('/', diagramRoutes(deps))
