@@ -31,7 +31,13 @@ export interface Scope {
  */
 export const POLICY = {
   'organisation.create': { admin: 'all' },
-  'organisation.read': { admin: 'all', hr: 'organisations', auditor: 'organisations' },
+  /** Organisation names are no personal data: beleid filters its reports by them. */
+  'organisation.read': {
+    admin: 'all',
+    hr: 'organisations',
+    auditor: 'organisations',
+    beleid: 'organisations',
+  },
   'person.create': { admin: 'all', hr: 'organisations' },
   'person.erase': { admin: 'all' },
   'person.read': {
