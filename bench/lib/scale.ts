@@ -178,6 +178,12 @@ export function scaleGoals(r: ScaleResult | null) {
   ]
 }
 
+/** A statement as a person reads it: long lists of placeholders counted, at most 800 characters. */
+function shortSql(sql: string): string {
+  const counted = sql.replace(/\?(, \?){4,}/g, (list) => `?… (${list.split(',').length} values)`)
+  return counted.length > 800 ? `${counted.slice(0, 800)}…` : counted
+}
+
 /** The scale section of the printed report. */
 export function scaleText(r: ScaleResult, table: Table): string {
   const s = r.store
@@ -193,7 +199,7 @@ export function scaleText(r: ScaleResult, table: Table): string {
   const slow = r.slow.map((x) =>
     [
       `- ${x.item}: ${ms(x.ms)} ms alone`,
-      `    ${x.sql.length > 600 ? `${x.sql.slice(0, 600)}…` : x.sql}`,
+      `    ${shortSql(x.sql)}`,
       ...x.plan.map((line) => `    plan: ${line}`),
     ].join('\n'),
   )

@@ -51,6 +51,7 @@ export async function buildDemo(store: DbHandle): Promise<DemoBuilt> {
     westerpoort: hr.westerpoort.principal,
   })
   const auditor = await demoUser(store, issuer, { name: 'Monitoringswerkgroep', role: 'auditor' })
+  const beleid = await demoUser(store, issuer, { name: 'Taskforce Lerarentekort', role: 'beleid' })
   const cast: Cast = {
     store,
     dir,
@@ -102,6 +103,11 @@ export async function buildDemo(store: DbHandle): Promise<DemoBuilt> {
         role: 'auditor',
         user: auditor,
         who: 'Monitoringswerkgroep: reads every history and verifies the hash chains; never writes.',
+      },
+      {
+        role: 'beleid',
+        user: beleid,
+        who: 'Taskforce Lerarentekort: reads the reports only (lead times, funnels, outcomes, scores, budget), without names, every cell of fewer than 5 people shown as "< 5".',
       },
     ],
   }

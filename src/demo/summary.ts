@@ -1,3 +1,4 @@
+import { REPORTS } from '../reports/run-report.ts'
 import type { DbHandle } from '../../db/create-db.ts'
 import { stateLabel } from '../../machines/index.ts'
 import type { Role } from '../access/policy.ts'
@@ -118,6 +119,7 @@ function migrationLines(report: MigrationReport): string[] {
 
 /** What a principal sees, counted through the same services the API uses. */
 async function reach(store: DbHandle, principal: Principal): Promise<string> {
+  if (principal.role === 'beleid') return `${REPORTS.length} rapportages`
   const page = { limit: 500 }
   const instances = async (machine: string) =>
     (await listVisibleInstances(store, principal, { ...page, machine })).items.length
@@ -140,6 +142,7 @@ function usage(logins: DemoLogin[]): string[] {
     `  curl -H "Authorization: Bearer ${token('teacher')}" ${BASE}/api/v1/transitions`,
     `  curl -H "Authorization: Bearer ${token('hr')}" "${BASE}/api/v1/instances?machine=rolovergang"`,
     `  curl -H "Authorization: Bearer ${token('auditor')}" ${BASE}/api/v1/audit/verify`,
+    `  curl -H "Authorization: Bearer ${token('beleid')}" "${BASE}/api/v1/reports/doorlooptijd-vragen?format=csv"`,
     'The history of a process, with its hashes: GET /api/v1/instances/<id>/events.',
     'Or open the web UI at http://127.0.0.1:3000/ and log in by pasting one of these tokens.',
   ]

@@ -5,13 +5,15 @@ import { createApp } from '../../src/http/app.ts'
 import { Client } from '../support/app.ts'
 import { DATABASES, freshDatabase, type TestDatabase } from '../support/db.ts'
 
-const ROLES = ['admin', 'hr', 'member', 'teacher', 'auditor'] as const
+const ROLES = ['admin', 'hr', 'member', 'teacher', 'auditor', 'beleid'] as const
 type Role = (typeof ROLES)[number]
 
 /** The tokens as the summary prints them: a line `  <role>  dl_…`. */
 function printedTokens(summary: string): Partial<Record<Role, string>> {
   const tokens: Partial<Record<Role, string>> = {}
-  for (const match of summary.matchAll(/^ {2}(admin|hr|member|teacher|auditor) +(dl_\S+)$/gm)) {
+  for (const match of summary.matchAll(
+    /^ {2}(admin|hr|member|teacher|auditor|beleid) +(dl_\S+)$/gm,
+  )) {
     tokens[match[1] as Role] = match[2]
   }
   return tokens
@@ -36,11 +38,12 @@ describe.each(DATABASES)('demo dataset on %s', (kind) => {
     await db.cleanup()
   })
 
-  it('prints one token for each of the five roles, with what it sees and how to use it', () => {
+  it('prints one token for each of the six roles, with what it sees and how to use it', () => {
     expect(Object.keys(printedTokens(summary)).sort()).toEqual([...ROLES].sort())
     expect(summary).toContain('curl -H "Authorization: Bearer dl_')
     expect(summary).toContain('verify: ok')
-    expect(summary.match(/ Sees \d+/g)).toHaveLength(5)
+    expect(summary.match(/ Sees \d+/g)).toHaveLength(6)
+    expect(summary).toContain('Sees 7 rapportages')
   })
 
   it('drives the pilot scenarios to different phases', async () => {
