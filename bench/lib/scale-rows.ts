@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import { snapshotJson } from '../../machines/index.ts'
+import { restore, snapshotJson } from '../../machines/index.ts'
 import type { MachineDefinition, StoredSnapshot } from '../../machines/types.ts'
 import { amsterdamDate } from '../../src/audit/effective-date.ts'
 import { eventHash, ZERO_HASH } from '../../src/engine/hash.ts'
@@ -53,6 +53,7 @@ export function rowWriter(db: BetterSqlite3.Database, rng: Rng) {
   ) as Record<Table, BetterSqlite3.Statement>
   const row = (table: Table, ...values: unknown[]) => statements[table].run(...values)
   const iso = (ms: number) => new Date(ms).toISOString()
+  let written = 0
 
   /**
    * One instance with its first `count` events at `times` (ms), hashed onto a valid chain, and
@@ -68,6 +69,8 @@ export function rowWriter(db: BetterSqlite3.Database, rng: Rng) {
     const at = (i: number) => times[i] ?? times[times.length - 1] ?? 0
     const id = newId('inst', at(0))
     const snapshot = spec.snapshot((steps[count - 1] as Step).snapshot)
+    // Every 500th is checked as a read restores it: schema, complete state value.
+    if (written++ % 500 === 0) restore(def, snapshot)
     let prev = ZERO_HASH
     const events = steps.slice(0, count).map((step, i) => {
       const recordedAt = iso(at(i))
