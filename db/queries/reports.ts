@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.ts'
+import type { ReportReadTable } from '../facts-tables.ts'
 import { emptyScope, factsWhere, type FactsFilter } from './facts-filter.ts'
 
 // The aggregates reports are made of: one GROUP BY each over the facts, never a row per instance.
@@ -165,18 +166,7 @@ export async function budgetPerPilot(db: Db, filter: FactsFilter) {
   }))
 }
 
-export async function insertReportRead(
-  db: Db,
-  row: {
-    id: string
-    at: string
-    token_id: string
-    role: string
-    report: string
-    filters: string
-    format: string
-  },
-): Promise<void> {
+export async function insertReportRead(db: Db, row: ReportReadTable): Promise<void> {
   await db.insertInto('report_reads').values(row).execute()
 }
 

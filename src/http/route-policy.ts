@@ -46,6 +46,7 @@ export const ROUTE_ACTIONS: Record<string, readonly Action[] | 'public'> = {
   'GET /api/v1/inbox': ['inbox.read'],
   'GET /api/v1/reports': ['report.read'],
   'GET /api/v1/reports/:id': ['report.read'],
+  'GET /api/v1/audit/report-reads': ['audit.read'],
   'GET /api/v1/audit/verify': ['audit.read'],
   'POST /api/v1/audit/verify': ['audit.read'],
   'GET /api/v1/audit/checkpoint': ['audit.read'],

@@ -7,6 +7,7 @@ export const AUDIT_CASES: Record<string, Builder> = {
   'GET /api/v1/instances/:id/state': async (_who, f) =>
     instanceReads(f, '/state?at=2999-01-01T00:00:00Z'),
   'GET /api/v1/inbox': async () => get('/api/v1/inbox', 'inbox.read'),
+  'GET /api/v1/audit/report-reads': async () => get('/api/v1/audit/report-reads', 'audit.read'),
   'GET /api/v1/reports': async () => get('/api/v1/reports', 'report.read'),
   'GET /api/v1/reports/:id': async () => [
     ...get('/api/v1/reports/doorlooptijd-vragen', 'report.read'),

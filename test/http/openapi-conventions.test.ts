@@ -46,6 +46,7 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /api/v1/audit/public-key': 'getPublicKey',
   'GET /api/v1/audit/export': 'exportAudit',
   'GET /api/v1/audit/access-log': 'listAccessLog',
+  'GET /api/v1/audit/report-reads': 'listReportReads',
   'GET /api/v1/inbox': 'getInbox',
   'GET /api/v1/reports': 'listReports',
   'GET /api/v1/reports/{id}': 'getReport',

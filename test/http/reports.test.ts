@@ -66,6 +66,14 @@ describe.each(DATABASES)('reports over HTTP on %s', (kind) => {
     expect(
       reads.some((r) => r.report === 'trechter-teams' && JSON.parse(r.filters).scenario === '1a'),
     ).toBe(true)
+    const listed = (await admin.get('/api/v1/audit/report-reads?limit=500')).body.items
+    expect(
+      listed.some(
+        (r: { role: string; report: string }) =>
+          r.role === 'beleid' && r.report === 'trechter-teams',
+      ),
+    ).toBe(true)
+    expect((await beleid.get('/api/v1/audit/report-reads')).status).toBe(403)
   })
 
   it('refuses a teacher, and bad filters, with a Dutch problem and nothing recorded', async () => {
