@@ -133,6 +133,8 @@ describe('the transition page, version 2 and version 1 (sqlite)', () => {
     expect(hr.html).not.toContain('id="form-inbreng-vastleggen"')
     const teacher = await page(world.teacherToken, `/transitions/${ids.waiting}`)
     expect(teacher.text).toContain('Wacht op uw instemming.')
+    // Her status in plain words, not "actief".
+    expect(teacher.text).toMatch(/Status: actief · Wacht op u: instemmen met de afspraak over de/)
     for (const own of ['ondersteuning-instemmen', 'facilitering-instemmen', 'inbreng-vastleggen'])
       expect(teacher.html).toContain(`id="form-${own}"`)
     for (const hrs of ['erkenning-afspreken', 'facilitering-afspreken', 'rol-starten'])

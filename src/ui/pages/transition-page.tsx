@@ -16,6 +16,8 @@ import { personName, placeName } from '../views/names.ts'
 import { MomentText } from '../views/moment-text.tsx'
 import { V2 } from '../../engine/questions-v2.ts'
 import { regionStates } from '../../engine/questions.ts'
+import { transitionWords } from '../../engine/inbox/transition-words.ts'
+import type { StateValue } from 'xstate'
 import { stateSummaryV2 } from '../views/state-summary-v2.ts'
 import { HistorySection } from '../views/timeline.tsx'
 import { BlockedList, DiagramSection, UnplacedProblem, WhyBlocked } from './shared.tsx'
@@ -102,7 +104,9 @@ export function TransitionPage(props: TransitionPageProps) {
         <>
           {teacherView ? 'Uw rolovergang' : personName(names, personId)} · Status:{' '}
           <span class={`badge status-${view.status}`}>{view.status}</span>
-          {v2 && view.status === 'actief' && ` · ${stateSummaryV2(view.state)}`}
+          {v2 && view.status === 'actief' && !teacherView && ` · ${stateSummaryV2(view.state)}`}
+          {teacherView &&
+            ` · ${transitionWords({ value: view.state as StateValue, context: view.context }, view.machine.version, view.status, true)}`}
         </>
       }
     >
