@@ -33,12 +33,12 @@ const PERIOD_ON_ENTERED: readonly string[] = [leadTimePhases.id, leadTimeQuestio
 export type ReportQuery = Partial<Record<ReportFilterName, string>>
 
 const FILTER_NAMES: Record<ReportFilterName, string> = {
-  van: 'een begindatum',
-  tot: 'een einddatum',
-  organisationId: 'een organisatie',
-  scenario: 'een scenario',
-  machineVersion: 'een versie van de definitie',
-  per: 'een indeling',
+  van: 'begindatum',
+  tot: 'einddatum',
+  organisationId: 'organisatie',
+  scenario: 'scenario',
+  machineVersion: 'versie van de definitie',
+  per: 'indeling',
 }
 
 export function reportDefinition(id: string): ReportDefinition {
@@ -50,7 +50,7 @@ export function reportDefinition(id: string): ReportDefinition {
 function checkQuery(definition: ReportDefinition, query: ReportQuery): void {
   for (const [name, value] of Object.entries(query) as [ReportFilterName, string | undefined][]) {
     if (value === undefined || definition.accepts.includes(name)) continue
-    throw badRequest(`Dit rapport neemt geen ${FILTER_NAMES[name]}.`, [
+    throw badRequest(`Dit rapport kent geen filter op ${FILTER_NAMES[name]}.`, [
       { path: name, message: `Laat dit filter weg; "${definition.title}" kent het niet.` },
     ])
   }

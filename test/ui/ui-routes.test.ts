@@ -8,6 +8,7 @@ import { UI_ROUTES } from '../../src/ui/ui-route-table.ts'
 import { uiRoutes } from '../../src/ui/ui.routes.ts'
 import { DATABASES, freshDatabase } from '../support/db.ts'
 import type { TestDatabase } from '../support/db.ts'
+import { tokenFor } from '../support/app.ts'
 import { fingerprint } from '../http/http.helpers.ts'
 import { uiWorld } from './support/fixtures.ts'
 import type { UiWorld } from './support/fixtures.ts'
@@ -51,6 +52,7 @@ describe.each(DATABASES)('the UI in process (%s)', (kind) => {
     tokens.member = world.memberToken
     tokens.teacher = world.teacherToken
     tokens.auditor = world.auditorToken
+    tokens.beleid = await tokenFor(db.store, { name: 'Taskforce', role: 'beleid' })
   })
   afterAll(async () => {
     await db?.cleanup()
@@ -64,6 +66,7 @@ describe.each(DATABASES)('the UI in process (%s)', (kind) => {
       .replace('/teams/:id', `/teams/${world.teamId}`)
       .replace('/transitions/:id', `/transitions/${world.transitionInstanceId}`)
       .replace('/audit/:id', `/audit/${world.teamId}`)
+      .replace('/rapportages/:id', '/rapportages/trechter-teams')
       .replace('/assets/:file', '/assets/style.css')
       .replace('/machines/:file', '/machines/rolovergang.svg')
 
@@ -309,7 +312,13 @@ describe.each(DATABASES)('the UI in process (%s)', (kind) => {
     await browser.login(world.adminToken)
     const css = await app.request('/assets/style.css')
     expect(css.headers.get('content-type')).toContain('text/css')
-    for (const path of ['/admin', `/teams/${world.teamId}`, `/audit/${world.teamId}`]) {
+    const paths = [
+      '/admin',
+      `/teams/${world.teamId}`,
+      `/audit/${world.teamId}`,
+      '/rapportages/trechter-teams',
+    ]
+    for (const path of paths) {
       const { text } = await browser.get(path)
       expect(text).not.toMatch(/(src|href)="(https?:)?\/\//)
       expect(text).not.toContain('<script')
