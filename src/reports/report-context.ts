@@ -28,7 +28,5 @@ export interface ReportDefinition {
   accepts: readonly ReportFilterName[]
   /** Values `per` may take, with their Dutch names; the first is the default. */
   per?: Readonly<Record<string, string>>
-  /** The column whose count of people decides suppression for beleid (a row under 5: "< 5"). */
-  basis: string
   build(context: ReportContext): Promise<ReportTable>
 }

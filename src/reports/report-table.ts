@@ -6,6 +6,13 @@ export interface ReportColumn {
   /** The Dutch header, as the page, the CSV and the XLSX show it. */
   label: string
   kind: ColumnKind
+  /** The column counts people (teachers, participants): for beleid a count under 5 is "< 5". */
+  people?: boolean
+  /**
+   * The figure describes the people counted in column `of` of the same row (a median of their
+   * waits): for beleid it is "< 5" too when they are fewer than 5.
+   */
+  of?: string
 }
 
 /**

@@ -6,23 +6,22 @@ export const MIN_CELL = 5
 const hidden = { suppressed: true } as const
 
 /**
- * The table as beleid may see it: every count under 5 suppressed, and every figure of a row whose
- * `basis` counts fewer than 5 (a median of three teachers' waits tells about those three). Texts
- * (the row names) stay.
+ * The table as beleid may see it: every count of people under 5 suppressed, and every figure that
+ * describes fewer than 5 people (a median of three teachers' waits tells about those three).
+ * Counts of teams, places and money are no people and stay, as do the row names.
  */
-export function suppressSmallCells(table: ReportTable, basis: string): ReportTable {
-  const kinds = new Map(table.columns.map((c) => [c.key, c.kind]))
+export function suppressSmallCells(table: ReportTable): ReportTable {
   const rows = table.rows.map((row) => {
-    const base = row[basis]
-    const smallRow = typeof base === 'number' && base < MIN_CELL
-    return Object.fromEntries(
-      Object.entries(row).map(([key, cell]) => {
-        const kind = kinds.get(key)
-        if (kind === 'text' || typeof cell !== 'number') return [key, cell]
-        if (smallRow || (kind === 'count' && cell < MIN_CELL)) return [key, hidden]
-        return [key, cell]
-      }),
-    )
+    const few = (key: string | undefined) => {
+      const cell = key === undefined ? undefined : row[key]
+      return typeof cell === 'number' && cell < MIN_CELL
+    }
+    const out = { ...row }
+    for (const column of table.columns) {
+      if (typeof row[column.key] !== 'number') continue
+      if ((column.people && few(column.key)) || few(column.of)) out[column.key] = hidden
+    }
+    return out
   })
   return { ...table, rows }
 }

@@ -27,7 +27,15 @@ const ReportTable = z
     id: z.string(),
     title: z.string(),
     description: z.string(),
-    columns: z.array(z.object({ key: z.string(), label: z.string(), kind: z.string() })),
+    columns: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        kind: z.string(),
+        people: z.boolean().optional().openapi({ description: 'The column counts people.' }),
+        of: z.string().optional().openapi({ description: 'The people column it describes.' }),
+      }),
+    ),
     rows: z.array(z.record(z.string(), Cell)),
     chart: z.object({
       kind: z.enum(['bar', 'hbar']),

@@ -42,8 +42,8 @@ async function build(context: ReportContext): Promise<ReportTable> {
       { key: 'gepland', label: 'Gepland budget', kind: 'euro' },
       { key: 'besteed', label: 'Besteed', kind: 'euro' },
       { key: 'plekken', label: 'Plekken', kind: 'count' },
-      { key: 'ingeschreven', label: 'Ingeschreven', kind: 'count' },
-      { key: 'afgerond', label: 'Afgerond', kind: 'count' },
+      { key: 'ingeschreven', label: 'Ingeschreven', kind: 'count', people: true },
+      { key: 'afgerond', label: 'Afgerond', kind: 'count', people: true },
     ],
     rows,
     chart: { kind: 'hbar', category: 'naam', series: ['gepland', 'besteed'], unit: 'euro' },
@@ -57,6 +57,5 @@ export const budgetReport: ReportDefinition = {
   machine: 'ontwikkelteam',
   accepts: ['van', 'tot', 'organisationId', 'scenario', 'machineVersion', 'per'],
   per: { pilot: 'Pilot', scenario: 'Scenario' },
-  basis: 'ingeschreven',
   build,
 }

@@ -59,6 +59,5 @@ export const evaluationsReport: ReportDefinition = {
   summary: 'Hoe teams de samenwerking beoordelen, per scenario en organisatievorm.',
   machine: 'ontwikkelteam',
   accepts: ['van', 'tot', 'organisationId', 'scenario', 'machineVersion'],
-  basis: 'evaluaties',
   build,
 }

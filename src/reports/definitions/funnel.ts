@@ -15,6 +15,8 @@ function table(
   context: ReportContext,
   steps: [string, number][],
   what: string,
+  /** Each counted is a teacher (a rolovergang), not a team. */
+  people: boolean,
 ): ReportTable {
   const first = steps[0]?.[1] ?? 0
   const rows: ReportRow[] = steps.map(([stap, aantal]) => ({
@@ -28,8 +30,13 @@ function table(
     description: `Hoeveel ${what} ${periodText(context)} begonnen, hoeveel elke stap bereikten, en hoe ze nu staan.`,
     columns: [
       { key: 'stap', label: 'Stap', kind: 'text' },
-      { key: 'aantal', label: 'Aantal', kind: 'count' },
-      { key: 'aandeel', label: 'Aandeel van het begin (%)', kind: 'percent' },
+      { key: 'aantal', label: 'Aantal', kind: 'count', people },
+      {
+        key: 'aandeel',
+        label: 'Aandeel van het begin (%)',
+        kind: 'percent',
+        ...(people ? { of: 'aantal' } : {}),
+      },
     ],
     rows,
     chart: { kind: 'hbar', category: 'stap', series: ['aantal'], unit: what },
@@ -51,7 +58,7 @@ async function teamFunnel(context: ReportContext): Promise<ReportTable> {
     ['Nu gepauzeerd', sumWhere(counts, (r) => r.status === 'gepauzeerd')],
     ['Vernieuwd (een volgende cyclus)', sumWhere(counts, (r) => r.renewed)],
   ]
-  return table(teamFunnelDefinition, context, steps, 'ontwikkelteams')
+  return table(teamFunnelDefinition, context, steps, 'ontwikkelteams', false)
 }
 
 async function transitionFunnel(context: ReportContext): Promise<ReportTable> {
@@ -67,7 +74,7 @@ async function transitionFunnel(context: ReportContext): Promise<ReportTable> {
     ['Afgewezen', sumWhere(counts, (r) => r.status === 'afgewezen')],
     ['Ingetrokken', sumWhere(counts, (r) => r.status === 'ingetrokken')],
   ]
-  return table(transitionFunnelDefinition, context, steps, 'rolovergangen')
+  return table(transitionFunnelDefinition, context, steps, 'rolovergangen', true)
 }
 
 export const teamFunnelDefinition: ReportDefinition = {
@@ -77,7 +84,6 @@ export const teamFunnelDefinition: ReportDefinition = {
     'Hoeveel teams elke fase bereikten, en hoeveel er afronden, stoppen, pauzeren of vernieuwen.',
   machine: 'ontwikkelteam',
   accepts: ['van', 'tot', 'organisationId', 'scenario', 'machineVersion'],
-  basis: 'aantal',
   build: teamFunnel,
 }
 
@@ -87,6 +93,5 @@ export const transitionFunnelDefinition: ReportDefinition = {
   summary: 'Hoeveel aanvragen in behandeling gaan, lopen, en hoe ze eindigen.',
   machine: 'rolovergang',
   accepts: ['van', 'tot', 'organisationId', 'machineVersion'],
-  basis: 'aantal',
   build: transitionFunnel,
 }

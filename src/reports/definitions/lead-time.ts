@@ -26,7 +26,10 @@ async function leadTimes(
   definition: Pick<ReportDefinition, 'id' | 'title'>,
   parts: readonly string[],
   what: string,
+  /** Each stretch is one teacher's (a rolovergang), not a team's. */
+  people: boolean,
 ): Promise<ReportTable> {
+  const of = (key: string) => (people ? { of: key } : {})
   const closed = group(await closedPeriodDays(context.db, context.filter, context), (r) => ({
     value: r.days,
     count: r.count,
@@ -41,12 +44,12 @@ async function leadTimes(
     description: `Hoeveel dagen ${what} openstond, van ingangsdatum tot ingangsdatum: mediaan en kwartielen van wat ${periodText(context)} begon en is afgerond, en hoe lang wat nu nog openstaat al wacht.`,
     columns: [
       { key: 'onderdeel', label: 'Onderdeel', kind: 'text' },
-      { key: 'afgerond', label: 'Afgerond', kind: 'count' },
-      { key: 'mediaan', label: 'Mediaan (dagen)', kind: 'days' },
-      { key: 'kwartiel1', label: 'Eerste kwartiel (dagen)', kind: 'days' },
-      { key: 'kwartiel3', label: 'Derde kwartiel (dagen)', kind: 'days' },
-      { key: 'open', label: 'Staat nog open', kind: 'count' },
-      { key: 'wachtMediaan', label: 'Wacht nu al (mediaan, dagen)', kind: 'days' },
+      { key: 'afgerond', label: 'Afgerond', kind: 'count', people },
+      { key: 'mediaan', label: 'Mediaan (dagen)', kind: 'days', ...of('afgerond') },
+      { key: 'kwartiel1', label: 'Eerste kwartiel (dagen)', kind: 'days', ...of('afgerond') },
+      { key: 'kwartiel3', label: 'Derde kwartiel (dagen)', kind: 'days', ...of('afgerond') },
+      { key: 'open', label: 'Staat nog open', kind: 'count', people },
+      { key: 'wachtMediaan', label: 'Wacht nu al (mediaan, dagen)', kind: 'days', ...of('open') },
     ],
     rows: parts.map((part) => {
       const done = closed.get(part) ?? []
@@ -76,9 +79,8 @@ export const leadTimePhases: ReportDefinition = {
   summary: 'Hoe lang ontwikkelteams in elke fase zijn, en waar ze nu het langst wachten.',
   machine: 'ontwikkelteam',
   accepts: ['van', 'tot', 'organisationId', 'scenario', 'machineVersion'],
-  basis: 'afgerond',
   build: (context) =>
-    leadTimes(context, leadTimePhases, TEAM_PARTS, 'een fase van een ontwikkelteam'),
+    leadTimes(context, leadTimePhases, TEAM_PARTS, 'een fase van een ontwikkelteam', false),
 }
 
 export const leadTimeQuestions: ReportDefinition = {
@@ -87,12 +89,12 @@ export const leadTimeQuestions: ReportDefinition = {
   summary: 'Hoe lang een aanvraag en elk van de vier vragen openstaat, en wat nu het langst wacht.',
   machine: 'rolovergang',
   accepts: ['van', 'tot', 'organisationId', 'machineVersion'],
-  basis: 'afgerond',
   build: (context) =>
     leadTimes(
       context,
       leadTimeQuestions,
       TRANSITION_PARTS,
       'een aanvraag of vraag van een rolovergang',
+      true,
     ),
 }

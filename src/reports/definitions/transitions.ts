@@ -44,12 +44,13 @@ async function build(context: ReportContext): Promise<ReportTable> {
   }
   const columns: ReportColumn[] = [
     { key: 'groep', label: per.label, kind: 'text' },
-    { key: 'totaal', label: 'Rolovergangen', kind: 'count' },
-    ...STATUSES.map(([key, label]): ReportColumn => ({ key, label, kind: 'count' })),
+    { key: 'totaal', label: 'Rolovergangen', kind: 'count', people: true },
+    ...STATUSES.map(([key, label]): ReportColumn => ({ key, label, kind: 'count', people: true })),
     ...outcomes.map((o): ReportColumn => ({
       key: `uitkomst-${o}`,
       label: `Vervolg: ${SHORT_OUTCOME[o] ?? outcomeLabels[o]}`,
       kind: 'count',
+      people: true,
     })),
   ]
   return {
@@ -74,6 +75,5 @@ export const transitionsReport: ReportDefinition = {
   machine: 'rolovergang',
   accepts: ['van', 'tot', 'organisationId', 'machineVersion', 'per'],
   per: { domein: 'Domein', loopbaanpad: 'Loopbaanpad', rol: 'Nieuwe rol' },
-  basis: 'totaal',
   build,
 }
