@@ -24,6 +24,7 @@ export interface PageProps {
 
 /** The menu, driven by the policy table: a role sees what it may use. */
 const MENU: { href: string; label: string; actions: Action[] }[] = [
+  { href: '/', label: 'Te doen', actions: ['inbox.read'] },
   { href: '/pilots', label: 'Pilots', actions: ['pilot.read'] },
   { href: '/transitions', label: 'Rolovergangen', actions: ['transition.read'] },
   { href: '/audit', label: 'Audit', actions: ['audit.read'] },
@@ -36,6 +37,10 @@ function menuLabel(who: Who, item: (typeof MENU)[number]): string {
   if (item.href === '/transitions' && who.principal.role === 'teacher') return 'Mijn rolovergangen'
   return item.label
 }
+
+/** The start page is current only on itself; another item on its pages below it too. */
+const isCurrent = (path: string | undefined, href: string) =>
+  href === '/' ? path === '/' : path?.startsWith(href) === true
 
 /** The hidden field that proves a form came from this site. */
 export function Csrf({ who }: { who: Who }) {
@@ -70,7 +75,7 @@ export function Page({ title, who, path, crumbs, lead, children }: PageProps) {
                     <li>
                       <a
                         href={item.href}
-                        aria-current={path?.startsWith(item.href) ? 'page' : undefined}
+                        aria-current={isCurrent(path, item.href) ? 'page' : undefined}
                       >
                         {menuLabel(who, item)}
                       </a>

@@ -1,76 +1,118 @@
-import type { ListedInstanceView } from '../../engine/read-instances.ts'
+import type { OrganisationView } from '../../engine/organisations.service.ts'
+import type { ListedWithOverview } from '../../engine/instance-list.ts'
+import { REGIONS, isSettled, regionStates } from '../../engine/questions.ts'
+import { V2, regionStateTextV2 } from '../../engine/questions-v2.ts'
 import type { Who } from '../env.ts'
-import { valueLabel } from '../labels.ts'
+import { formatDate, valueLabel } from '../labels.ts'
 import { Page } from '../layout.tsx'
 import { MomentText } from '../views/moment-text.tsx'
 import type { Names } from '../views/names.ts'
 import { personName, placeName } from '../views/names.ts'
-import {
-  QUESTIONS,
-  REGIONS,
-  isSettled,
-  isStilgevallen,
-  regionStates,
-} from '../../engine/questions.ts'
-import { V2, regionStateTextV2 } from '../../engine/questions-v2.ts'
 import { stateSummaryV2 } from '../views/state-summary-v2.ts'
-
-export interface TransitionFilters {
-  status: string
-  vraag: string
-  stil: boolean
-  organisatie: string
-}
+import { TransitionFilterForm, capital, transitionsHref } from '../views/transition-filters.tsx'
+import type { FilterProblems, TransitionFilters } from '../views/transition-filters.tsx'
 
 export interface TransitionListProps {
   who: Who
   path: string
-  items: ListedInstanceView[]
+  items: ListedWithOverview[]
   names: Names
   filters: TransitionFilters
-  now: Date
-  nextHref: string | null
+  next: string | null
+  /** True on a page after the first. */
+  paged: boolean
   mayRequest: boolean
-  organisations: { id: string; name: string }[]
+  organisations: OrganisationView[]
+  problems?: FilterProblems | undefined
 }
-
-const STATUSES = ['actief', 'afgerond', 'afgewezen', 'ingetrokken']
 
 /** A region's state as its badge says it, in the words of the instance's version. */
 const regionText = (state: string, version: number) =>
   version >= V2 ? regionStateTextV2(state) : valueLabel(state)
 
-function Select({
-  id,
+/** A column header that sorts the list by `key`: ascending first, then the other way. */
+function SortHeader({
+  filters,
+  sortKey,
   label,
-  value,
-  options,
 }: {
-  id: string
+  filters: TransitionFilters
+  sortKey: string
   label: string
-  value: string
-  options: [string, string][]
 }) {
+  const current =
+    filters.sortering === sortKey
+      ? 'ascending'
+      : filters.sortering === `-${sortKey}`
+        ? 'descending'
+        : undefined
+  const next = current === 'ascending' ? `-${sortKey}` : sortKey
+  const how = current === 'ascending' ? 'aflopend' : 'oplopend'
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select id={id} name={id}>
-        {options.map(([v, text]) => (
-          <option value={v} selected={v === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
+    <th scope="col" aria-sort={current}>
+      <a href={transitionsHref({ ...filters, sortering: next })}>
+        {label}
+        <span class="visually-hidden"> (sorteer {how})</span>
+        {current && <span aria-hidden="true">{current === 'ascending' ? ' ▲' : ' ▼'}</span>}
+      </a>
+    </th>
   )
 }
 
-/** The role transitions in scope: filter by status, by open question, and stilgevallen. */
+function Row({ v, names, teacher }: { v: ListedWithOverview; names: Names; teacher: boolean }) {
+  const regions = regionStates(v.state)
+  const version = v.machine.version
+  const role = String(v.context['newRole'] ?? v.title)
+  const person = personName(names, String(v.context['personId'] ?? ''))
+  return (
+    <tr>
+      <th scope="row">
+        <a href={`/transitions/${v.id}`}>{teacher ? role : person}</a>
+        {!teacher && (
+          <div class="muted small">
+            {placeName(names, String(v.context['organisationId'] ?? ''))}
+          </div>
+        )}
+      </th>
+      {!teacher && <td>{role}</td>}
+      <td>{capital(valueLabel(v.overview.phase))}</td>
+      <td>
+        <span class={`badge status-${v.status}`}>{valueLabel(v.status)}</span>
+        {version >= V2 && v.status === 'actief' && (
+          <div class="small">{stateSummaryV2(v.state)}</div>
+        )}
+        {version < V2 && <div class="muted small">procesversie 1 (de eerdere regels)</div>}
+        {v.overview.stalled && <span class="badge stil">stilgevallen</span>}
+      </td>
+      <td>
+        <time datetime={v.overview.startedOn}>{formatDate(v.overview.startedOn)}</time>
+      </td>
+      <td>
+        <MomentText moment={v.moments.last} />
+      </td>
+      {REGIONS.map((r) => {
+        const s = regions[r]
+        if (!s) return <td>—</td>
+        const settled = isSettled(r, s, version)
+        return (
+          <td>
+            <span class={`badge ${settled ? 'q-done' : 'q-open'}`}>{regionText(s, version)}</span>
+          </td>
+        )
+      })}
+    </tr>
+  )
+}
+
+/** The role transitions in reach: searched, filtered and sorted on the server, page by page. */
 export function TransitionList(props: TransitionListProps) {
-  const { who, items, names, filters, now } = props
+  const { who, items, names, filters } = props
   const teacher = who.principal.role === 'teacher'
-  const stil = (v: ListedInstanceView) => isStilgevallen(v.status, v.moments.last, now)
-  const stilCount = items.filter(stil).length
+  const stilCount = items.filter((v) => v.overview.stalled).length
+  const counted = items.length === 1 ? '1 rolovergang' : `${items.length} rolovergangen`
+  const sort = (key: string, label: string) => (
+    <SortHeader filters={filters} sortKey={key} label={label} />
+  )
   return (
     <Page
       title={teacher ? 'Mijn rolovergangen' : 'Rolovergangen'}
@@ -89,117 +131,50 @@ export function TransitionList(props: TransitionListProps) {
           </a>
         </p>
       )}
-      {!teacher && (
-        <form method="get" action="/transitions" class="filters" aria-label="Filters">
-          <Select
-            id="status"
-            label="Status"
-            value={filters.status}
-            options={[['', 'Alle'], ...STATUSES.map((s): [string, string] => [s, s])]}
-          />
-          <Select
-            id="vraag"
-            label="Open vraag"
-            value={filters.vraag}
-            options={[
-              ['', 'Maakt niet uit'],
-              ...QUESTIONS.map((q): [string, string] => [q, `${valueLabel(q)} is open`]),
-            ]}
-          />
-          {props.organisations.length > 1 && (
-            <Select
-              id="organisatie"
-              label="Organisatie"
-              value={filters.organisatie}
-              options={[
-                ['', 'Alle'],
-                ...props.organisations.map((o): [string, string] => [o.id, o.name]),
-              ]}
-            />
-          )}
-          <div class="field field-check">
-            <input id="stil" name="stil" type="checkbox" value="ja" checked={filters.stil} />
-            <label for="stil">Alleen stilgevallen (30 dagen of langer niets gebeurd)</label>
-          </div>
-          <button type="submit" class="button secondary">
-            Filter
-          </button>
-        </form>
+      <TransitionFilterForm
+        filters={filters}
+        problems={props.problems}
+        organisations={props.organisations}
+        teacher={teacher}
+      />
+      {!props.problems && (
+        <p role="status">
+          {props.paged || props.next ? `${counted} op deze pagina` : counted}
+          {stilCount > 0 && `, waarvan ${stilCount} stilgevallen`}.
+        </p>
       )}
-      <p role="status">
-        {items.length === 1 ? '1 rolovergang' : `${items.length} rolovergangen`}
-        {!teacher && stilCount > 0 && `, waarvan ${stilCount} stilgevallen`}.
-      </p>
       {items.length > 0 && (
         <div class="table-wrap">
           <table>
             <caption class="visually-hidden">
-              Rolovergangen met de stand van de vier vragen en de rol
+              Rolovergangen met de stand van de vier vragen en de rol; kies een kolomkop om te
+              sorteren
             </caption>
             <thead>
               <tr>
-                <th scope="col">{teacher ? 'Nieuwe rol' : 'Leraar'}</th>
-                {!teacher && <th scope="col">Nieuwe rol</th>}
-                <th scope="col">Status</th>
+                {teacher ? sort('titel', 'Nieuwe rol') : <th scope="col">Leraar</th>}
+                {!teacher && sort('titel', 'Nieuwe rol')}
+                {sort('fase', 'Fase/toestand')}
+                {sort('status', 'Status')}
+                {sort('begonnen', 'Begonnen')}
+                {sort('laatst', 'Laatste stap')}
                 {REGIONS.map((r) => (
                   <th scope="col">{valueLabel(r)}</th>
                 ))}
               </tr>
             </thead>
             <tbody>
-              {items.map((v) => {
-                const regions = regionStates(v.state)
-                const version = v.machine.version
-                const role = String(v.context['newRole'] ?? v.title)
-                const person = personName(names, String(v.context['personId'] ?? ''))
-                return (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/transitions/${v.id}`}>{teacher ? role : person}</a>
-                      {!teacher && (
-                        <div class="muted small">
-                          {placeName(names, String(v.context['organisationId'] ?? ''))}
-                        </div>
-                      )}
-                    </th>
-                    {!teacher && <td>{role}</td>}
-                    <td>
-                      <span class={`badge status-${v.status}`}>{v.status}</span>
-                      {version >= V2 && v.status === 'actief' && (
-                        <div class="small">{stateSummaryV2(v.state)}</div>
-                      )}
-                      <div class="muted small">
-                        sinds <MomentText moment={v.moments.last} />
-                      </div>
-                      {version < V2 && (
-                        <div class="muted small">procesversie 1 (de eerdere regels)</div>
-                      )}
-                      {stil(v) && <span class="badge stil">stilgevallen</span>}
-                    </td>
-                    {REGIONS.map((r) => {
-                      const s = regions[r] ?? '—'
-                      return (
-                        <td>
-                          {s === '—' ? (
-                            '—'
-                          ) : (
-                            <span class={`badge ${isSettled(r, s, version) ? 'q-done' : 'q-open'}`}>
-                              {regionText(s, version)}
-                            </span>
-                          )}
-                        </td>
-                      )
-                    })}
-                  </tr>
-                )
-              })}
+              {items.map((v) => (
+                <Row v={v} names={names} teacher={teacher} />
+              ))}
             </tbody>
           </table>
         </div>
       )}
-      {props.nextHref && (
-        <p>
-          <a href={props.nextHref}>Volgende rolovergangen</a>
+      {(props.next || props.paged) && (
+        <p class="actions-row">
+          {props.next && <a href={transitionsHref(filters, props.next)}>Volgende pagina</a>}
+          {props.paged && <a href={transitionsHref(filters)}>Naar de eerste pagina</a>}
         </p>
       )}
     </Page>

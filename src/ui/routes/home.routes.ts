@@ -1,22 +1,23 @@
 import { Hono } from 'hono'
-import type { Role } from '../../access/policy.ts'
+import { readInbox } from '../../engine/inbox/inbox.service.ts'
 import type { UiDeps, UiEnv } from '../env.ts'
+import { InboxPage } from '../pages/inbox-page.tsx'
+import { html } from '../render.tsx'
 import { guard } from '../session/guard.ts'
 
-/** Where each role starts: the page with its own work. */
-const START: Record<Role, string> = {
-  admin: '/admin',
-  hr: '/transitions',
-  member: '/pilots',
-  teacher: '/transitions',
-  auditor: '/audit',
-  beleid: '/rapportages',
-}
+/** Where a role without work in the processes starts: beleid reads the reports. */
+const ELSEWHERE: Partial<Record<string, string>> = { beleid: '/rapportages' }
 
+/** The start page: each role's "te doen", as GET /api/v1/inbox computes it. */
 export function homeRoutes(deps: UiDeps) {
   const page = guard(deps)
   return new Hono<UiEnv>().get(
     '/',
-    page((c, who) => c.redirect(START[who.principal.role], 303)),
+    page(async (c, who) => {
+      const elsewhere = ELSEWHERE[who.principal.role]
+      if (elsewhere) return c.redirect(elsewhere, 303)
+      const inbox = await readInbox(deps.store, who.principal, deps.now())
+      return html(c, InboxPage({ who, path: c.req.path, inbox }))
+    }),
   )
 }

@@ -1,10 +1,12 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { getMachine, machines } from '../../../machines/index.ts'
-import { instanceStatuses } from '../../../machines/vocabulary.ts'
 import { ruleFor } from '../../access/policy.ts'
 import { readPerson } from '../../engine/people.service.ts'
-import { listVisibleInstances, readInstance } from '../../engine/read-instances.ts'
+import { listInstancesWithOverview } from '../../engine/instance-list.ts'
+import type { ListedWithOverview } from '../../engine/instance-list.ts'
+import type { Page as ListPage } from '../../engine/paging.ts'
+import { readInstance } from '../../engine/read-instances.ts'
 import type { CallerInstanceView } from '../../engine/read-instances.ts'
 import { createTransition } from '../../engine/transitions.service.ts'
 import { ProblemError, notFound } from '../../errors.ts'
@@ -22,25 +24,19 @@ import { historyOf } from '../history.ts'
 import { eventTitle, fieldLabel } from '../labels.ts'
 import { Page } from '../layout.tsx'
 import { TransitionList } from '../pages/transition-list.tsx'
-import type { TransitionFilters } from '../pages/transition-list.tsx'
+import { NO_FILTERS, listQueryOf } from '../views/transition-filters.tsx'
+import type { TransitionFilters } from '../views/transition-filters.tsx'
 import { TransitionPage } from '../pages/transition-page.tsx'
 import { html } from '../render.tsx'
 import { guard, param } from '../session/guard.ts'
-import type { Question } from '../../engine/questions.ts'
-import { QUESTIONS, isOpen, isStilgevallen } from '../../engine/questions.ts'
 import { readForm } from '../forms/read-form.ts'
 
-const LIST_LIMIT = 500
-
-function filtersOf(c: Context): TransitionFilters {
-  const status = c.req.query('status') ?? ''
-  const vraag = c.req.query('vraag') ?? ''
-  return {
-    status: (instanceStatuses as readonly string[]).includes(status) ? status : '',
-    vraag: (QUESTIONS as readonly string[]).includes(vraag) ? vraag : '',
-    stil: c.req.query('stil') === 'ja',
-    organisatie: (c.req.query('organisatie') ?? '').slice(0, 100),
-  }
+/** The list's query as sent, trimmed; a name the URL lacks is no filter. */
+function listFiltersOf(c: Context): TransitionFilters {
+  const filters = { ...NO_FILTERS }
+  for (const name of Object.keys(NO_FILTERS) as (keyof TransitionFilters)[])
+    filters[name] = (c.req.query(name) ?? '').trim()
+  return filters
 }
 
 /** The new-transition form: a teacher asks for themself, HR and admin choose the person. */
@@ -149,52 +145,55 @@ export function transitionRoutes(deps: UiDeps) {
     )
   }
 
+  /** GET /transitions: searched, filtered, sorted and paged by the facts, never in memory. */
+  async function listPage(c: Context<UiEnv>, who: Who) {
+    const filters = listFiltersOf(c)
+    const teacher = who.principal.role === 'teacher'
+    const directory = new Directory(deps.store, who.principal)
+    const organisations = await directory.organisations()
+    const after = c.req.query('na') || undefined
+    const props = {
+      who,
+      path: c.req.path,
+      filters,
+      paged: after !== undefined,
+      mayRequest: ruleFor(who.principal.role, 'transition.create') !== undefined,
+      organisations,
+    }
+    const asked = listQueryOf(filters, teacher, organisations)
+    let found: ListPage<ListedWithOverview> | undefined
+    let problems = 'problems' in asked ? asked.problems : undefined
+    if ('query' in asked) {
+      try {
+        const query = { ...asked.query, after }
+        found = await listInstancesWithOverview(deps.store, who.principal, query, deps.now())
+      } catch (error) {
+        if (!(error instanceof ProblemError) || error.status !== 400) throw error
+        problems = { byName: {}, general: [error.detail] }
+      }
+    }
+    const items = found?.items ?? []
+    const people = await directory.personNames(
+      items.map((v) => String(v.context['personId'] ?? '')),
+    )
+    const names = { organisations: new Map(organisations.map((o) => [o.id, o.name])), people }
+    return html(
+      c,
+      <TransitionList
+        {...props}
+        items={items}
+        names={names}
+        next={found?.next ?? null}
+        problems={problems}
+      />,
+      problems ? 400 : 200,
+    )
+  }
+
   return new Hono<UiEnv>()
     .get(
       '/transitions',
-      page(async (c, who) => {
-        const filters = filtersOf(c)
-        const after = c.req.query('na')
-        const found = await listVisibleInstances(deps.store, who.principal, {
-          machine: 'rolovergang',
-          status: filters.status || undefined,
-          organisationId: filters.organisatie || undefined,
-          limit: LIST_LIMIT,
-          after,
-        })
-        const now = deps.now()
-        const items = found.items.filter(
-          (v) =>
-            (!filters.vraag || isOpen(v.state, filters.vraag as Question, v.machine.version)) &&
-            (!filters.stil || isStilgevallen(v.status, v.moments.last, now)),
-        )
-        const directory = new Directory(deps.store, who.principal)
-        const people = await directory.personNames(
-          items.map((v) => String(v.context['personId'] ?? '')),
-        )
-        const organisations = await directory.organisations()
-        const query = new URLSearchParams({
-          ...(filters.status ? { status: filters.status } : {}),
-          ...(filters.vraag ? { vraag: filters.vraag } : {}),
-          ...(filters.stil ? { stil: 'ja' } : {}),
-          ...(filters.organisatie ? { organisatie: filters.organisatie } : {}),
-        })
-        if (found.next) query.set('na', found.next)
-        return html(
-          c,
-          <TransitionList
-            who={who}
-            path={c.req.path}
-            items={items}
-            names={{ organisations: new Map(organisations.map((o) => [o.id, o.name])), people }}
-            filters={filters}
-            now={now}
-            nextHref={found.next ? `/transitions?${query.toString()}` : null}
-            mayRequest={ruleFor(who.principal.role, 'transition.create') !== undefined}
-            organisations={organisations}
-          />,
-        )
-      }),
+      page((c, who) => listPage(c, who)),
     )
     .get(
       '/transitions/new',

@@ -29,7 +29,8 @@ beforeAll(async () => {
 describe('an auditor in Chromium', () => {
   it('opens a history with who, when, why and the hash chain', async () => {
     await login(page, h.seeded.auditorToken)
-    expect(new URL(page.url()).pathname).toBe('/audit')
+    expect(new URL(page.url()).pathname).toBe('/')
+    await page.goto('/audit')
     await clickAndLoad(page, page.getByRole('link', { name: 'Pilot West — Ontwikkelteam' }))
     expect(await page.locator('h1').innerText()).toBe('Geschiedenis: Pilot West — Ontwikkelteam')
     const rows = page.locator('table tbody tr')

@@ -35,6 +35,7 @@ describe('a teacher and HR in Chromium', () => {
 
   it('a teacher requests a new transition, after fixing a bad entry', async () => {
     const { page, context } = await session(h.seeded.teacherToken)
+    await page.goto('/transitions')
     expect(await page.locator('h1').innerText()).toBe('Mijn rolovergangen')
     expect(await mainText(page)).toContain('schoolopleider')
     await clickAndLoad(page, page.getByRole('link', { name: 'Nieuwe rolovergang aanvragen' }))
@@ -77,10 +78,11 @@ describe('a teacher and HR in Chromium', () => {
   it('HR and the teacher take a transition through the four questions to its outcome', async () => {
     const hr = await session(h.seeded.hrToken)
     const page = hr.page
-    expect(new URL(page.url()).pathname).toBe('/transitions')
-    await page.getByLabel('Open vraag').selectOption('erkenning')
-    await clickAndLoad(page, page.getByRole('button', { name: 'Filter' }))
-    expect(page.url()).toContain('vraag=erkenning')
+    expect(new URL(page.url()).pathname).toBe('/')
+    await page.goto('/transitions')
+    await page.getByLabel('Fase/toestand').selectOption('aangevraagd')
+    await clickAndLoad(page, page.getByRole('button', { name: 'Zoeken' }))
+    expect(page.url()).toContain('fase=aangevraagd')
     await clickAndLoad(page, page.getByRole('link', { name: 'Cor Leraar' }).first())
     expect(await page.locator('h1').innerText()).toBe('Rolovergang naar schoolopleider')
     const path = new URL(page.url()).pathname

@@ -86,6 +86,7 @@ beforeAll(async () => {
 describe('the lead of a leergang in Chromium', () => {
   it('finds the werkgroep from her pilots, marked stilgevallen', async () => {
     await login(page, h.seeded.tokens.lead)
+    await page.goto('/pilots')
     expect(await page.locator('h1').innerText()).toBe('Mijn pilots')
     await clickAndLoad(page, page.getByRole('link', { name: 'Leergang Leiderschap van Leraren' }))
     expect(await mainText(page)).toContain('stilgevallen')

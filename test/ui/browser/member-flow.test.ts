@@ -37,7 +37,8 @@ async function record(eventTitle: string, organisation: string, fieldLabel: stri
 describe('a team member in Chromium', () => {
   it('logs in and finds their pilot and team', async () => {
     await login(page, h.seeded.memberToken)
-    expect(new URL(page.url()).pathname).toBe('/pilots')
+    expect(new URL(page.url()).pathname).toBe('/')
+    await page.goto('/pilots')
     expect(await page.locator('h1').innerText()).toBe('Mijn pilots')
     await clickAndLoad(page, page.getByRole('link', { name: 'Pilot West' }))
     await clickAndLoad(page, page.getByRole('link', { name: 'Ontwikkelteam', exact: true }))
