@@ -15,6 +15,8 @@ export interface FactsFilter {
   domain?: string | undefined
   careerPath?: string | undefined
   waitingOn?: string | undefined
+  /** A rolovergang whose question (toegang, …) is open now. */
+  openQuestion?: string | undefined
   /** true: still running with its last step on or before `stalledOn`; false: the others. */
   stalled?: { is: boolean; on: string } | undefined
   /** Begun within these days (inclusive). */
@@ -65,6 +67,20 @@ export function factsWhere(eb: Eb, filter: FactsFilter) {
         'f.instance_id',
         'in',
         eb.selectFrom('instances').select('id').where('pilot_id', '=', pilotId),
+      ),
+    )
+  }
+  if (filter.openQuestion) {
+    const part = filter.openQuestion
+    and.push(
+      eb(
+        'f.instance_id',
+        'in',
+        eb
+          .selectFrom('instance_periods')
+          .select('instance_id')
+          .where('part', '=', part)
+          .where('left_on', 'is', null),
       ),
     )
   }

@@ -47,6 +47,7 @@ export interface InstanceListQuery {
   domain?: string | undefined
   careerPath?: string | undefined
   waitingOn?: string | undefined
+  openQuestion?: string | undefined
   stalled?: boolean | undefined
   q?: string | undefined
   sort?: string | undefined
@@ -127,6 +128,7 @@ export async function factsFilterOf(
     domain: query.domain,
     careerPath: query.careerPath,
     waitingOn: query.waitingOn,
+    openQuestion: query.openQuestion,
     stalled: query.stalled === undefined ? undefined : { is: query.stalled, on: stalledOn(now) },
     q: query.q,
     // Names are searched only by whoever may read the people of the whole list.

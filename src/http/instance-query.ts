@@ -45,6 +45,9 @@ export const InstanceQuery = z.object({
   domain: Domain.optional(),
   careerPath: CareerPath.optional(),
   waitingOn: oneOf(['hr', 'leraar', 'team'], 'partij').optional(),
+  openQuestion: oneOf(['toegang', 'ondersteuning', 'facilitering', 'erkenning'], 'vraag')
+    .optional()
+    .openapi({ description: 'Rolovergangen whose question is open now (not yet settled).' }),
   stalled: oneOf(['true', 'false'], 'waarde voor stilgevallen')
     .transform((v) => v === 'true')
     .optional()

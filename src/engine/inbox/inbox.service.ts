@@ -50,7 +50,7 @@ async function workCounts(store: DbHandle, principal: Principal, now: Date): Pro
       key: `open-${q}`,
       label: QUESTION_LABELS[q] ?? q,
       count: questions.find((x) => x.part === q)?.count ?? 0,
-      query: { machine: 'rolovergang', state: 'lopend' },
+      query: { machine: 'rolovergang', status: 'actief', openQuestion: q },
     })),
     {
       key: 'wacht-op-leraar',

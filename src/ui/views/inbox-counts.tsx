@@ -12,6 +12,7 @@ export function countHref(query: Record<string, string>): string {
     q: query['q'] ?? '',
     status: query['status'] ?? '',
     fase: query['state'] ?? '',
+    vraag: query['openQuestion'] ?? '',
     organisatie: query['organisationId'] ?? '',
     wacht: query['waitingOn'] ?? '',
     stil: stalled === 'true' ? 'ja' : stalled === 'false' ? 'nee' : '',

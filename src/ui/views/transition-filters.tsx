@@ -13,6 +13,8 @@ export interface TransitionFilters {
   q: string
   status: string
   fase: string
+  /** An open question: toegang, ondersteuning, facilitering, erkenning. */
+  vraag: string
   organisatie: string
   /** `ja`, `nee` or empty. */
   stil: string
@@ -26,6 +28,7 @@ export const NO_FILTERS: TransitionFilters = {
   q: '',
   status: '',
   fase: '',
+  vraag: '',
   organisatie: '',
   stil: '',
   wacht: '',
@@ -51,6 +54,12 @@ export const FASE_OPTIONS = options([
   'afgewezen',
   'ingetrokken',
 ])
+export const VRAAG_OPTIONS: [string, string][] = [
+  ['toegang', 'Toegang'],
+  ['ondersteuning', 'Ondersteuning'],
+  ['facilitering', 'Facilitering'],
+  ['erkenning', 'Erkenning'],
+]
 export const STIL_OPTIONS: [string, string][] = [
   ['ja', 'Alleen stilgevallen (30 dagen niets gebeurd)'],
   ['nee', 'Niet stilgevallen'],
@@ -92,6 +101,7 @@ export function listQueryOf(
   if (q && !q.success) byName.q = q.error.issues[0]?.message ?? 'Zoek op ten hoogste 100 tekens.'
   if (!offered(STATUS_OPTIONS, f.status)) byName.status = 'Kies een status uit de lijst.'
   if (!offered(FASE_OPTIONS, f.fase)) byName.fase = 'Kies een fase of toestand uit de lijst.'
+  if (!offered(VRAAG_OPTIONS, f.vraag)) byName.vraag = 'Kies een vraag uit de lijst.'
   if (f.organisatie && !organisations.some((o) => o.id === f.organisatie)) {
     const message = 'Kies een organisatie uit de lijst.'
     if (organisations.length > 1) byName.organisatie = message
@@ -111,6 +121,7 @@ export function listQueryOf(
     q: q?.success ? q.data : undefined,
     status: f.status || undefined,
     state: f.fase || undefined,
+    openQuestion: f.vraag || undefined,
     organisationId: f.organisatie || undefined,
     stalled,
     waitingOn: f.wacht || undefined,
@@ -215,6 +226,13 @@ export function TransitionFilterForm(props: FilterFormProps) {
           label="Fase/toestand"
           value={filters.fase}
           choices={FASE_OPTIONS}
+          {...common}
+        />
+        <Field
+          id="vraag"
+          label="Open vraag"
+          value={filters.vraag}
+          choices={VRAAG_OPTIONS}
           {...common}
         />
         {props.organisations.length > 1 && (
