@@ -47,6 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['instance_facts_last_on', ['machine_id', 'status', 'last_on']],
     ['instance_facts_started_on', ['machine_id', 'started_on']],
     ['instance_facts_title', ['title_key', 'instance_id']],
+    // Lists sorted by a column page along these; the start page counts from the last one alone.
+    ['instance_facts_sort_last', ['last_on', 'instance_id']],
+    ['instance_facts_sort_started', ['started_on', 'instance_id']],
+    ['instance_facts_sort_phase', ['phase', 'instance_id']],
+    ['instance_facts_inbox', ['machine_id', 'phase', 'waiting_on', 'status', 'last_on']],
   ] as const) {
     await db.schema
       .createIndex(name)
@@ -65,11 +70,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('days', 'integer')
     .addPrimaryKeyConstraint('instance_periods_pk', ['instance_id', 'part', 'opened_seq'])
     .execute()
-  await db.schema
-    .createIndex('instance_periods_part')
-    .on('instance_periods')
-    .columns(['part', 'days', 'instance_id'])
-    .execute()
+  // Parts are named apart per machine (phases; aangevraagd and the questions), so the reports over
+  // every instance of a machine read these indexes alone, without the facts.
+  for (const [name, columns] of [
+    ['instance_periods_part', ['part', 'days', 'instance_id']],
+    ['instance_periods_entered', ['part', 'entered_on', 'days']],
+    ['instance_periods_open', ['part', 'left_on', 'entered_on']],
+    ['instance_periods_reached', ['part', 'instance_id']],
+  ] as const) {
+    await db.schema
+      .createIndex(name)
+      .on('instance_periods')
+      .columns([...columns])
+      .execute()
+  }
 
   // Who read which report, with which filters: reports carry no personal data, but what beleid
   // reads is on record, as every read of personal data is in the access log.

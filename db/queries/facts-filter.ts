@@ -5,6 +5,8 @@ import type { Database } from '../database.ts'
 
 export interface FactsFilter {
   machineIds: readonly string[]
+  /** `machineIds` are all machines with facts: no condition needed (lists then page by the key). */
+  everyMachine?: boolean
   machineVersion?: number | undefined
   status?: string | undefined
   phase?: string | undefined
@@ -49,7 +51,7 @@ function concerning(eb: Eb, column: 'organisation_id', ids: readonly string[]) {
 
 /** The filter as conditions on `f`; false when it can match nothing (an empty scope). */
 export function factsWhere(eb: Eb, filter: FactsFilter) {
-  const and = [eb('f.machine_id', 'in', filter.machineIds)]
+  const and = filter.everyMachine ? [] : [eb('f.machine_id', 'in', filter.machineIds)]
   const equal = [
     ['f.machine_version', filter.machineVersion],
     ['f.status', filter.status],
@@ -128,6 +130,23 @@ export function factsWhere(eb: Eb, filter: FactsFilter) {
     )
   }
   return eb.and(and)
+}
+
+/**
+ * True when the filter asks for every instance of its machines and nothing else: then the periods
+ * of the machine's parts answer alone, without a join to the facts.
+ */
+export function onlyMachines(filter: FactsFilter): boolean {
+  const { machineIds, everyMachine, scopeOrganisationIds, scopePersonId, searchNames, ...rest } =
+    filter
+  void machineIds
+  void everyMachine
+  void searchNames
+  return (
+    scopeOrganisationIds === null &&
+    scopePersonId === null &&
+    Object.values(rest).every((value) => value === undefined)
+  )
 }
 
 /** True when the filter's scope is empty: nothing to read. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.ts'
-import { emptyScope, factsWhere, type FactsFilter } from './facts-filter.ts'
+import { emptyScope, factsWhere, onlyMachines, type FactsFilter } from './facts-filter.ts'
 
 /** Instances in reach per machine, phase, whose move it is, status, and stilgevallen or not. */
 export async function inboxCounts(db: Db, filter: FactsFilter, stalledOn: string) {
@@ -29,17 +29,26 @@ export async function inboxCounts(db: Db, filter: FactsFilter, stalledOn: string
   }))
 }
 
-/** Questions open now in running transitions in reach, per question. */
-export async function openQuestions(db: Db, filter: FactsFilter) {
+/**
+ * Questions open now in transitions in reach, per question (only a running transition has an
+ * open one).
+ */
+export async function openQuestions(db: Db, filter: FactsFilter, questions: readonly string[]) {
   if (emptyScope(filter)) return []
-  const rows = await db
+  let query = db
     .selectFrom('instance_periods as p')
-    .innerJoin('instance_facts as f', 'f.instance_id', 'p.instance_id')
     .select(['p.part', (eb) => eb.fn.countAll().as('count')])
+    .where('p.part', 'in', questions)
     .where('p.left_on', 'is', null)
-    .where('f.status', '=', 'actief')
-    .where((eb) => factsWhere(eb, filter))
     .groupBy('p.part')
-    .execute()
+  if (!onlyMachines(filter)) {
+    query = query.where('p.instance_id', 'in', (eb) =>
+      eb
+        .selectFrom('instance_facts as f')
+        .select('f.instance_id')
+        .where((w) => factsWhere(w, filter)),
+    )
+  }
+  const rows = await query.execute()
   return rows.map((r) => ({ part: r.part, count: Number(r.count) }))
 }

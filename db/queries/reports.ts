@@ -1,25 +1,35 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.ts'
 import type { ReportReadTable } from '../facts-tables.ts'
-import { emptyScope, factsWhere, type FactsFilter } from './facts-filter.ts'
+import { emptyScope, factsWhere, onlyMachines, type FactsFilter } from './facts-filter.ts'
 
 // The aggregates reports are made of: one GROUP BY each over the facts, never a row per instance.
 
 const n = (value: unknown) => Number(value ?? 0)
 
+/**
+ * The periods of `parts` (a machine's phases or questions), joined to the facts only when the
+ * filter needs them: every instance of a machine reads from the periods' indexes alone.
+ */
+function periodsOf(db: Db, filter: FactsFilter, parts: readonly string[]) {
+  const periods = db.selectFrom('instance_periods as p').where('p.part', 'in', parts)
+  if (onlyMachines(filter)) return periods
+  return periods
+    .innerJoin('instance_facts as f', 'f.instance_id', 'p.instance_id')
+    .where((eb) => factsWhere(eb, filter))
+}
+
 /** How many periods of each part closed after how many days (entered within the period). */
 export async function closedPeriodDays(
   db: Db,
   filter: FactsFilter,
+  parts: readonly string[],
   entered: { from?: string | undefined; to?: string | undefined },
 ) {
   if (emptyScope(filter)) return []
-  let query = db
-    .selectFrom('instance_periods as p')
-    .innerJoin('instance_facts as f', 'f.instance_id', 'p.instance_id')
+  let query = periodsOf(db, filter, parts)
     .select(['p.part', 'p.days', (eb) => eb.fn.countAll().as('count')])
     .where('p.days', 'is not', null)
-    .where((eb) => factsWhere(eb, filter))
     .groupBy(['p.part', 'p.days'])
   if (entered.from) query = query.where('p.entered_on', '>=', entered.from)
   if (entered.to) query = query.where('p.entered_on', '<=', entered.to)
@@ -27,29 +37,25 @@ export async function closedPeriodDays(
   return rows.map((r) => ({ part: r.part, days: n(r.days), count: n(r.count) }))
 }
 
-/** The periods still open, per part and day entered: how long each has waited so far. */
-export async function openPeriodDays(db: Db, filter: FactsFilter) {
+/**
+ * The periods still open, per part and day entered: how long each has waited so far. Only a
+ * running instance has an open period (finishing closes every part), so no status is asked.
+ */
+export async function openPeriodDays(db: Db, filter: FactsFilter, parts: readonly string[]) {
   if (emptyScope(filter)) return []
-  const rows = await db
-    .selectFrom('instance_periods as p')
-    .innerJoin('instance_facts as f', 'f.instance_id', 'p.instance_id')
+  const rows = await periodsOf(db, filter, parts)
     .select(['p.part', 'p.entered_on', (eb) => eb.fn.countAll().as('count')])
     .where('p.left_on', 'is', null)
-    .where('f.status', 'in', ['actief', 'gepauzeerd'])
-    .where((eb) => factsWhere(eb, filter))
     .groupBy(['p.part', 'p.entered_on'])
     .execute()
   return rows.map((r) => ({ part: r.part, enteredOn: r.entered_on, count: n(r.count) }))
 }
 
 /** How many instances ever entered each part. */
-export async function reachedParts(db: Db, filter: FactsFilter) {
+export async function reachedParts(db: Db, filter: FactsFilter, parts: readonly string[]) {
   if (emptyScope(filter)) return []
-  const rows = await db
-    .selectFrom('instance_periods as p')
-    .innerJoin('instance_facts as f', 'f.instance_id', 'p.instance_id')
+  const rows = await periodsOf(db, filter, parts)
     .select(['p.part', (eb) => eb.fn.count('p.instance_id').distinct().as('count')])
-    .where((eb) => factsWhere(eb, filter))
     .groupBy('p.part')
     .execute()
   return rows.map((r) => ({ part: r.part, count: n(r.count) }))

@@ -119,6 +119,7 @@ export async function factsFilterOf(
   const personRule = ruleFor(principal.role, 'person.read')
   return {
     machineIds: query.machine ? [query.machine] : Object.keys(machines).filter(hasFacts),
+    everyMachine: !query.machine,
     status: query.status,
     phase: query.state,
     organisationIds: query.organisationId

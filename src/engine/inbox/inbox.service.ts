@@ -3,6 +3,7 @@ import { inboxCounts, openQuestions } from '../../../db/queries/inbox.ts'
 import { authorizeRole, ruleFor, type Role } from '../../access/policy.ts'
 import type { Principal } from '../../access/principal.ts'
 import { REPORTS } from '../../reports/run-report.ts'
+import { QUESTIONS } from '../questions.ts'
 import { factsFilterOf, stalledOn } from '../instance-list.ts'
 import { auditDue, type AuditDue } from './audit-due.ts'
 import { itemsFor, type InboxItem } from './inbox-items.ts'
@@ -38,7 +39,11 @@ async function workCounts(store: DbHandle, principal: Principal, now: Date): Pro
   const sum = (keep: (r: (typeof rows)[number]) => boolean) =>
     rows.filter(keep).reduce((total, r) => total + r.count, 0)
   const transition = (r: (typeof rows)[number]) => r.machine === 'rolovergang'
-  const questions = await openQuestions(store.db, { ...filter, machineIds: ['rolovergang'] })
+  const questions = await openQuestions(
+    store.db,
+    { ...filter, machineIds: ['rolovergang'] },
+    QUESTIONS,
+  )
   return [
     {
       key: 'nieuwe-aanvragen',

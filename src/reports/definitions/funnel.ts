@@ -1,5 +1,5 @@
 import { reachedParts, statusCounts } from '../../../db/queries/reports.ts'
-import { TEAM_PARTS } from '../../engine/facts/open-parts.ts'
+import { TEAM_PARTS, TRANSITION_PARTS } from '../../engine/facts/open-parts.ts'
 import { valueLabel } from '../../ui/labels.ts'
 import { periodText } from '../periods-text.ts'
 import type { ReportContext, ReportDefinition } from '../report-context.ts'
@@ -45,7 +45,7 @@ function table(
 
 async function teamFunnel(context: ReportContext): Promise<ReportTable> {
   const reached = new Map(
-    (await reachedParts(context.db, context.filter)).map((r) => [r.part, r.count]),
+    (await reachedParts(context.db, context.filter, TEAM_PARTS)).map((r) => [r.part, r.count]),
   )
   const counts = await statusCounts(context.db, context.filter)
   const steps: [string, number][] = [
@@ -63,7 +63,10 @@ async function teamFunnel(context: ReportContext): Promise<ReportTable> {
 
 async function transitionFunnel(context: ReportContext): Promise<ReportTable> {
   const reached = new Map(
-    (await reachedParts(context.db, context.filter)).map((r) => [r.part, r.count]),
+    (await reachedParts(context.db, context.filter, TRANSITION_PARTS)).map((r) => [
+      r.part,
+      r.count,
+    ]),
   )
   const counts = await statusCounts(context.db, context.filter)
   const steps: [string, number][] = [

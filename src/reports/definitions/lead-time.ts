@@ -30,11 +30,11 @@ async function leadTimes(
   people: boolean,
 ): Promise<ReportTable> {
   const of = (key: string) => (people ? { of: key } : {})
-  const closed = group(await closedPeriodDays(context.db, context.filter, context), (r) => ({
+  const closed = group(await closedPeriodDays(context.db, context.filter, parts, context), (r) => ({
     value: r.days,
     count: r.count,
   }))
-  const open = group(await openPeriodDays(context.db, context.filter), (r) => ({
+  const open = group(await openPeriodDays(context.db, context.filter, parts), (r) => ({
     value: daysFrom(r.enteredOn, context.today),
     count: r.count,
   }))
