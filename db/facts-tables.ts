@@ -29,6 +29,13 @@ export interface InstanceFactsTable {
   started_on: string
   /** The day of the last event of the process itself (not bookkeeping): "stilgevallen" counts from here. */
   last_on: string
+  /** When that last step was recorded. */
+  last_at: string
+  /**
+   * 1: that step has an ingangsdatum on another day than its recording, and "stilgevallen" counts
+   * whole days from last_on; 0: it counts 30 days to the hour from last_at.
+   */
+  last_dated: number
   cycle: number
   planned_cents: number | null
   spent_cents: number | null

@@ -44,7 +44,9 @@ export function listBaseline(scope: readonly string[] | null, shape: ListShape):
     params.push(shape.stalledOn)
   }
   if (shape.name) {
-    from += ' join instances i on i.id = f.instance_id join people p on p.id = i.person_id'
+    // The people first (CROSS JOIN keeps SQLite to this order): few match, each by index.
+    from =
+      'people p cross join instances i on i.person_id = p.id cross join instance_facts f on f.instance_id = i.id'
     where.push('lower(p.name) like ?')
     params.push(`%${shape.name.toLowerCase()}%`)
   }

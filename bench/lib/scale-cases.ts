@@ -3,7 +3,7 @@ import type { Principal } from '../../src/access/principal.ts'
 import { amsterdamDate } from '../../src/audit/effective-date.ts'
 import {
   listInstancesWithOverview,
-  stalledOn,
+  stalledSince,
   type InstanceListQuery,
 } from '../../src/engine/instance-list.ts'
 import { REPORTS, runReport, type ReportQuery } from '../../src/reports/run-report.ts'
@@ -56,7 +56,7 @@ export async function listCases(store: DbHandle, info: ScaleStoreInfo): Promise<
       [
         'stalled=true',
         { limit: 100, stalled: true },
-        listBaseline(scope, { stalledOn: stalledOn() }),
+        listBaseline(scope, { stalledOn: stalledSince().day }),
       ],
       [`q=${q}`, { limit: 100, q }, listBaseline(scope, { name: q })],
       ['sort=-laatst', { limit: 100, sort: '-laatst' }, listBaseline(scope, { latestFirst: true })],

@@ -29,6 +29,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('outcome', 'text')
     .addColumn('started_on', 'text', (c) => c.notNull())
     .addColumn('last_on', 'text', (c) => c.notNull())
+    .addColumn('last_at', 'text', (c) => c.notNull())
+    .addColumn('last_dated', 'integer', (c) => c.notNull())
     .addColumn('cycle', 'integer', (c) => c.notNull())
     .addColumn('planned_cents', 'integer')
     .addColumn('spent_cents', 'integer')

@@ -19,8 +19,8 @@ export interface FactsFilter {
   waitingOn?: string | undefined
   /** A rolovergang whose question (toegang, …) is open now. */
   openQuestion?: string | undefined
-  /** true: still running with its last step on or before `stalledOn`; false: the others. */
-  stalled?: { is: boolean; on: string } | undefined
+  /** true: stilgevallen as of `since` (see stalledSince); false: the others. */
+  stalled?: { is: boolean; since: StalledSince } | undefined
   /** Begun within these days (inclusive). */
   startedFrom?: string | undefined
   startedTo?: string | undefined
@@ -31,6 +31,15 @@ export interface FactsFilter {
   scopeOrganisationIds: readonly string[] | null
   /** Only instances concerning this person (null: no restriction). */
   scopePersonId: string | null
+}
+
+/**
+ * Where "stilgevallen" begins: a step with an ingangsdatum of its own on or before `day`, or one
+ * without recorded on or before `instant` (30 days to the hour).
+ */
+export interface StalledSince {
+  day: string
+  instant: string
 }
 
 type Eb = ExpressionBuilder<Database & { f: Database['instance_facts'] }, 'f'>
@@ -101,9 +110,13 @@ export function factsWhere(eb: Eb, filter: FactsFilter) {
     )
   }
   if (filter.stalled) {
+    const since = filter.stalled.since
     const stalled = eb.and([
       eb('f.status', 'in', RUNNING),
-      eb('f.last_on', '<=', filter.stalled.on),
+      eb.or([
+        eb.and([eb('f.last_dated', '=', 1), eb('f.last_on', '<=', since.day)]),
+        eb.and([eb('f.last_dated', '=', 0), eb('f.last_at', '<=', since.instant)]),
+      ]),
     ])
     and.push(filter.stalled.is ? stalled : eb.not(stalled))
   }

@@ -46,7 +46,11 @@ export async function upsertFacts(
       oc.column('instance_id').doUpdateSet((eb) => {
         const set: Record<string, unknown> = {}
         for (const column of UPDATED) set[column] = eb.ref(`excluded.${column}`)
-        if (!keepLastOn) set['last_on'] = eb.ref('excluded.last_on')
+        if (!keepLastOn) {
+          for (const column of ['last_on', 'last_at', 'last_dated'] as const) {
+            set[column] = eb.ref(`excluded.${column}`)
+          }
+        }
         return set as Partial<InstanceFactsTable>
       }),
     )

@@ -1,11 +1,17 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.ts'
-import { emptyScope, factsWhere, onlyMachines, type FactsFilter } from './facts-filter.ts'
+import {
+  emptyScope,
+  factsWhere,
+  onlyMachines,
+  type FactsFilter,
+  type StalledSince,
+} from './facts-filter.ts'
 
 /** Instances in reach per machine, phase, whose move it is, status, and stilgevallen or not. */
-export async function inboxCounts(db: Db, filter: FactsFilter, stalledOn: string) {
+export async function inboxCounts(db: Db, filter: FactsFilter, since: StalledSince) {
   if (emptyScope(filter)) return []
-  const stalled = sql<number>`case when f.status in ('actief', 'gepauzeerd') and f.last_on <= ${sql.lit(stalledOn)} then 1 else 0 end`
+  const stalled = sql<number>`case when f.status in ('actief', 'gepauzeerd') and ((f.last_dated = 1 and f.last_on <= ${sql.lit(since.day)}) or (f.last_dated = 0 and f.last_at <= ${sql.lit(since.instant)})) then 1 else 0 end`
   const rows = await db
     .selectFrom('instance_facts as f')
     .select([

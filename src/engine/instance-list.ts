@@ -1,6 +1,6 @@
 import type { DbHandle } from '../../db/create-db.ts'
 import type { InstanceFacts } from '../../db/facts-tables.ts'
-import type { FactsFilter } from '../../db/queries/facts-filter.ts'
+import type { FactsFilter, StalledSince } from '../../db/queries/facts-filter.ts'
 import {
   listInstanceFacts,
   SORT_COLUMNS,
@@ -60,10 +60,23 @@ export const SORT_KEYS = Object.keys(SORT_COLUMNS) as SortKey[]
 
 const DAY_MS = 86_400_000
 
-/** The last day a running instance may have moved and count as stilgevallen today. */
-export function stalledOn(now = new Date()): string {
+/**
+ * Since when a running instance counts as stilgevallen now: its last step's ingangsdatum on or
+ * before `day` (whole Amsterdam days), or without one recorded on or before `instant` (30 days to
+ * the hour), as isStilgevallen says for one instance.
+ */
+export function stalledSince(now = new Date()): StalledSince {
   const today = Date.parse(`${amsterdamDate(now.toISOString())}T00:00:00Z`)
-  return new Date(today - STIL_DAYS * DAY_MS).toISOString().slice(0, 10)
+  return {
+    day: new Date(today - STIL_DAYS * DAY_MS).toISOString().slice(0, 10),
+    instant: new Date(now.getTime() - STIL_DAYS * DAY_MS).toISOString(),
+  }
+}
+
+/** Whether an instance's facts say it is stilgevallen as of `since`. */
+export function isStalled(f: InstanceFacts, since: StalledSince): boolean {
+  if (f.status !== 'actief' && f.status !== 'gepauzeerd') return false
+  return f.last_dated === 1 ? f.last_on <= since.day : f.last_at <= since.instant
 }
 
 /** `titel` or `-laatst` → the column and direction; 400 for anything else. */
@@ -94,11 +107,11 @@ function decodeAfter(after: string | undefined, sorted: boolean): Keyset | null 
   ])
 }
 
-export function overviewOf(f: InstanceFacts, stalledDay: string): InstanceOverview {
+export function overviewOf(f: InstanceFacts, since: StalledSince): InstanceOverview {
   return {
     phase: f.phase,
     waitingOn: f.waiting_on,
-    stalled: (f.status === 'actief' || f.status === 'gepauzeerd') && f.last_on <= stalledDay,
+    stalled: isStalled(f, since),
     startedOn: f.started_on,
     lastOn: f.last_on,
     organisationId: f.organisation_id,
@@ -130,7 +143,8 @@ export async function factsFilterOf(
     careerPath: query.careerPath,
     waitingOn: query.waitingOn,
     openQuestion: query.openQuestion,
-    stalled: query.stalled === undefined ? undefined : { is: query.stalled, on: stalledOn(now) },
+    stalled:
+      query.stalled === undefined ? undefined : { is: query.stalled, since: stalledSince(now) },
     q: query.q,
     // Names are searched only by whoever may read the people of the whole list.
     searchNames: personRule === 'all' || personRule === 'organisations',
@@ -152,7 +166,7 @@ export async function listInstancesWithOverview(
   })
   const items = rows.slice(0, query.limit)
   const moments = await momentsOf(store.db, items)
-  const day = stalledOn(now)
+  const since = stalledSince(now)
   const last = items[items.length - 1]
   const next =
     rows.length > query.limit && last
@@ -164,7 +178,7 @@ export async function listInstancesWithOverview(
     items: items.map((r) => ({
       ...viewInstance(r),
       moments: moments.get(r.id) ?? recordedMomentsOf(r),
-      overview: overviewOf(r.facts, day),
+      overview: overviewOf(r.facts, since),
     })),
     next,
   }

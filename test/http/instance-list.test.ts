@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemo } from '../../src/demo/load-demo.ts'
-import { stalledOn } from '../../src/engine/instance-list.ts'
 import { amsterdamDate } from '../../src/audit/effective-date.ts'
 import type { Client } from '../support/app.ts'
 import { testApp } from '../support/app.ts'
@@ -57,12 +56,14 @@ describe.each(DATABASES)('finding and sorting instances on %s', (kind) => {
       .select(['instance_id', 'type', 'effective_date', 'recorded_at'])
       .orderBy('seq')
       .execute()
-    const last = new Map<string, string>()
+    const last = new Map<string, { day: string; at: string; dated: boolean }>()
     for (const e of events) {
       if (e.type === 'definitie.gemigreerd') continue
-      last.set(e.instance_id, e.effective_date ?? amsterdamDate(e.recorded_at))
+      const recordedDay = amsterdamDate(e.recorded_at)
+      const day = e.effective_date ?? recordedDay
+      last.set(e.instance_id, { day, at: e.recorded_at, dated: day !== recordedDay })
     }
-    return rows.map((r) => ({ ...r, value: JSON.parse(r.snapshot).value, lastOn: last.get(r.id) }))
+    return rows.map((r) => ({ ...r, value: JSON.parse(r.snapshot).value, last: last.get(r.id)! }))
   }
 
   it('pages through every instance by keyset, sorted by any shown column', async () => {
@@ -89,11 +90,17 @@ describe.each(DATABASES)('finding and sorting instances on %s', (kind) => {
     )
     expect(requested.length).toBeGreaterThan(0)
 
-    const day = stalledOn()
+    // 30 whole days from an ingangsdatum of its own, else 30 days to the hour from the recording.
+    const now = Date.now()
+    const today = Date.parse(`${amsterdamDate(new Date(now).toISOString())}T00:00:00Z`)
+    const day = new Date(today - 30 * 86_400_000).toISOString().slice(0, 10)
+    const instant = new Date(now - 30 * 86_400_000).toISOString()
     const stalled = await all('&stalled=true')
+    const isStalled = (t: { last: { day: string; at: string; dated: boolean } }) =>
+      t.last.dated ? t.last.day <= day : t.last.at <= instant
     expect(stalled.map((i) => i.id).sort()).toEqual(
       truth
-        .filter((t) => ['actief', 'gepauzeerd'].includes(t.status) && (t.lastOn ?? '') <= day)
+        .filter((t) => ['actief', 'gepauzeerd'].includes(t.status) && isStalled(t))
         .map((t) => t.id)
         .sort(),
     )

@@ -2,7 +2,7 @@ import type { DbHandle } from '../../../db/create-db.ts'
 import type { Db } from '../../../db/database.ts'
 import { dropFacts, eventSteps, instancesBehind, upsertFacts } from '../../../db/queries/facts.ts'
 import { getInstance } from '../../../db/queries/instances.ts'
-import { BOOKKEEPING_TYPES } from '../effective-moment.ts'
+import { BOOKKEEPING_TYPES, momentOf, type EffectiveMoment } from '../effective-moment.ts'
 import { factsOf } from './instance-facts.ts'
 import { dayOf, FACT_MACHINES, pilotFactsOf, projectPeriods } from './project.ts'
 
@@ -18,7 +18,7 @@ export async function rebuildFacts(db: Db, instanceId: string, lock = false): Pr
   await dropFacts(db, instanceId)
   const steps = await eventSteps(db, instanceId)
   let version = 1
-  let lastOn: string | null = null
+  let last: EffectiveMoment | null = null
   for (const step of steps) {
     const event = { effectiveDate: step.effective_date, recordedAt: step.recorded_at }
     const versionAfter = step.machine_version ?? 1
@@ -32,10 +32,10 @@ export async function rebuildFacts(db: Db, instanceId: string, lock = false): Pr
       versionAfter,
     })
     version = versionAfter
-    if (!BOOKKEEPING_TYPES.includes(step.type) || lastOn === null) lastOn = dayOf(event)
+    if (!BOOKKEEPING_TYPES.includes(step.type) || last === null) last = momentOf(event)
   }
   const first = steps[0]
-  if (!first || lastOn === null) return
+  if (!first || last === null) return
   const snapshot = JSON.parse(instance.snapshot) as {
     value: unknown
     context?: Record<string, unknown>
@@ -51,7 +51,7 @@ export async function rebuildFacts(db: Db, instanceId: string, lock = false): Pr
     context: snapshot.context ?? {},
     pilot: await pilotFactsOf(db, instance.pilot_id),
     startedOn: dayOf({ effectiveDate: first.effective_date, recordedAt: first.recorded_at }),
-    lastOn,
+    last,
   })
   await upsertFacts(db, row, false)
 }

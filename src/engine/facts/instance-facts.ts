@@ -1,5 +1,6 @@
 import type { InstanceFactsTable } from '../../../db/facts-tables.ts'
 import type { collaborationElements } from '../../../machines/vocabulary.ts'
+import type { EffectiveMoment } from '../effective-moment.ts'
 import { teamView } from '../pilot-view.ts'
 import { phaseOf } from './open-parts.ts'
 
@@ -24,7 +25,8 @@ export interface FactsInput {
   context: Record<string, unknown>
   pilot: PilotFacts | null
   startedOn: string
-  lastOn: string
+  /** The moment of the last step of the process itself (not bookkeeping). */
+  last: EffectiveMoment
 }
 
 type Scores = Pick<
@@ -127,7 +129,9 @@ export function factsOf(input: FactsInput): InstanceFactsTable {
     phase: phaseOf(input.value),
     title_key: input.title.toLocaleLowerCase('nl'),
     started_on: input.startedOn,
-    last_on: input.lastOn,
+    last_on: input.last.day,
+    last_at: input.last.recordedAt,
+    last_dated: input.last.differs ? 1 : 0,
     ...(team ? teamFacts(input) : transitionFacts(input)),
     ...(team ? scoresOf(input.context) : scoresOf({})),
   }

@@ -3,7 +3,7 @@ import { closePeriods, openPeriods, upsertFacts } from '../../../db/queries/fact
 import { getPilot } from '../../../db/queries/pilots.ts'
 import { amsterdamDate } from '../../audit/effective-date.ts'
 import { machines } from '../../../machines/index.ts'
-import { BOOKKEEPING_TYPES } from '../effective-moment.ts'
+import { BOOKKEEPING_TYPES, momentOf } from '../effective-moment.ts'
 import { factsOf, type PilotFacts } from './instance-facts.ts'
 import { openParts } from './open-parts.ts'
 
@@ -91,7 +91,7 @@ export async function projectEvent(
     context: snapshot.context ?? {},
     pilot: event.seq === 1 ? await pilotFactsOf(db, instance.pilot_id) : null,
     startedOn: day,
-    lastOn: day,
+    last: momentOf(event),
   })
   await upsertFacts(db, row, BOOKKEEPING_TYPES.includes(event.type))
 }

@@ -2,7 +2,8 @@ import type { DbHandle } from '../../../db/create-db.ts'
 import { listInstanceFacts, type ListedRow } from '../../../db/queries/instance-list.ts'
 import { explain, getMachine } from '../../../machines/index.ts'
 import type { Principal } from '../../access/principal.ts'
-import { factsFilterOf, stalledOn } from '../instance-list.ts'
+import { factsFilterOf, isStalled, stalledSince } from '../instance-list.ts'
+import type { StalledSince } from '../../../db/queries/facts-filter.ts'
 import { organisationIdsOf } from '../instance-organisations.ts'
 import { allowedEvents } from '../mandate.ts'
 import { snapshotOf } from '../snapshot.ts'
@@ -40,7 +41,7 @@ async function itemOf(
   store: DbHandle,
   principal: Principal,
   row: ListedRow,
-  stalledDay: string,
+  since: StalledSince,
 ): Promise<InboxItem> {
   const snapshot = snapshotOf(row)
   const def = getMachine(row.machine_id, row.machine_version)
@@ -66,7 +67,7 @@ async function itemOf(
         : [],
     canDo: allowed.map((a) => a.type).filter((t) => explanation.possible.includes(t)),
     since: row.facts.last_on,
-    stalled: running && row.facts.last_on <= stalledDay,
+    stalled: isStalled(row.facts, since),
   }
 }
 
@@ -81,7 +82,7 @@ export async function itemsFor(
   mode: 'werk' | 'ontwikkelteam' | 'rolovergang',
   now: Date,
 ): Promise<InboxItem[]> {
-  const day = stalledOn(now)
+  const since = stalledSince(now)
   const rows: ListedRow[] = []
   if (mode === 'werk') {
     const requests = await factsFilterOf(
@@ -119,5 +120,5 @@ export async function itemsFor(
     )
   }
   const unique = [...new Map(rows.map((r) => [r.id, r])).values()]
-  return Promise.all(unique.map((r) => itemOf(store, principal, r, day)))
+  return Promise.all(unique.map((r) => itemOf(store, principal, r, since)))
 }

@@ -4,7 +4,7 @@ import { authorizeRole, ruleFor, type Role } from '../../access/policy.ts'
 import type { Principal } from '../../access/principal.ts'
 import { REPORTS } from '../../reports/run-report.ts'
 import { QUESTIONS } from '../questions.ts'
-import { factsFilterOf, stalledOn } from '../instance-list.ts'
+import { factsFilterOf, stalledSince } from '../instance-list.ts'
 import { auditDue, type AuditDue } from './audit-due.ts'
 import { itemsFor, type InboxItem } from './inbox-items.ts'
 
@@ -35,7 +35,7 @@ const QUESTION_LABELS: Record<string, string> = {
 /** HR's and beheer's numbers: new requests, open questions per kind, stalled, waiting on the teacher. */
 async function workCounts(store: DbHandle, principal: Principal, now: Date): Promise<InboxCount[]> {
   const filter = await factsFilterOf(store, principal, {}, now)
-  const rows = await inboxCounts(store.db, filter, stalledOn(now))
+  const rows = await inboxCounts(store.db, filter, stalledSince(now))
   const sum = (keep: (r: (typeof rows)[number]) => boolean) =>
     rows.filter(keep).reduce((total, r) => total + r.count, 0)
   const transition = (r: (typeof rows)[number]) => r.machine === 'rolovergang'
