@@ -51,7 +51,6 @@ async function itemOf(
     ? allowedEvents(principal, { instanceId: row.id, def, snapshot, organisationIds })
     : []
   const team = row.machine_id === 'ontwikkelteam'
-  const running = row.status === 'actief' || row.status === 'gepauzeerd'
   return {
     instanceId: row.id,
     machine: row.machine_id,
