@@ -58,7 +58,8 @@ export async function upsertFacts(
 }
 
 const DAY_MS = 86_400_000
-const daysBetween = (from: string, to: string) =>
+/** Whole days from one Amsterdam day (YYYY-MM-DD) to another; 0 when `to` lies before. */
+export const daysBetween = (from: string, to: string) =>
   Math.max(
     0,
     Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS),

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/database.ts'
 import { dropFacts, eventSteps, instancesBehind, upsertFacts } from '../../../db/queries/facts.ts'
 import { getInstance } from '../../../db/queries/instances.ts'
 import { BOOKKEEPING_TYPES, momentOf, type EffectiveMoment } from '../effective-moment.ts'
-import { factsOf } from './instance-facts.ts'
+import { factsOfInstance } from './instance-facts.ts'
 import { dayOf, FACT_MACHINES, pilotFactsOf, projectPeriods } from './project.ts'
 
 const BATCH = 100
@@ -36,19 +36,8 @@ export async function rebuildFacts(db: Db, instanceId: string, lock = false): Pr
   }
   const first = steps[0]
   if (!first || last === null) return
-  const snapshot = JSON.parse(instance.snapshot) as {
-    value: unknown
-    context?: Record<string, unknown>
-  }
-  const row = factsOf({
-    instanceId,
-    machineId: instance.machine_id,
-    machineVersion: instance.machine_version,
+  const row = factsOfInstance(instance, {
     seq: instance.version,
-    status: instance.status,
-    title: instance.title,
-    value: snapshot.value,
-    context: snapshot.context ?? {},
     pilot: await pilotFactsOf(db, instance.pilot_id),
     startedOn: dayOf({ effectiveDate: first.effective_date, recordedAt: first.recorded_at }),
     last,

@@ -1,7 +1,9 @@
+import type { Instance } from '../../../db/database.ts'
 import type { InstanceFactsTable } from '../../../db/facts-tables.ts'
 import type { collaborationElements } from '../../../machines/vocabulary.ts'
 import type { EffectiveMoment } from '../effective-moment.ts'
 import { teamView } from '../pilot-view.ts'
+import { snapshotOf } from '../snapshot.ts'
 import { phaseOf } from './open-parts.ts'
 
 // One instance's row of facts, computed from its snapshot alone (and, for a team, its pilot):
@@ -135,4 +137,22 @@ export function factsOf(input: FactsInput): InstanceFactsTable {
     ...(team ? teamFacts(input) : transitionFacts(input)),
     ...(team ? scoresOf(input.context) : scoresOf({})),
   }
+}
+
+/** An instance's facts from its row as it now stands (the snapshot read through its cache). */
+export function factsOfInstance(
+  instance: Instance,
+  at: Pick<FactsInput, 'seq' | 'pilot' | 'startedOn' | 'last'>,
+): InstanceFactsTable {
+  const snapshot = snapshotOf(instance)
+  return factsOf({
+    instanceId: instance.id,
+    machineId: instance.machine_id,
+    machineVersion: instance.machine_version,
+    status: instance.status,
+    title: instance.title,
+    value: snapshot.value,
+    context: snapshot.context,
+    ...at,
+  })
 }

@@ -4,7 +4,7 @@ import { getPilot } from '../../../db/queries/pilots.ts'
 import { amsterdamDate } from '../../audit/effective-date.ts'
 import { machines } from '../../../machines/index.ts'
 import { BOOKKEEPING_TYPES, momentOf } from '../effective-moment.ts'
-import { factsOf, type PilotFacts } from './instance-facts.ts'
+import { factsOfInstance, type PilotFacts } from './instance-facts.ts'
 import { openParts } from './open-parts.ts'
 
 /** The processes that have facts: not the beheer stream. */
@@ -75,22 +75,10 @@ export async function projectEvent(
 ): Promise<void> {
   if (!hasFacts(instance.machine_id)) return
   await projectPeriods(db, instance, event)
-  const day = dayOf(event)
-  const snapshot = JSON.parse(instance.snapshot) as {
-    value: unknown
-    context?: Record<string, unknown>
-  }
-  const row = factsOf({
-    instanceId: instance.id,
-    machineId: instance.machine_id,
-    machineVersion: instance.machine_version,
+  const row = factsOfInstance(instance, {
     seq: event.seq,
-    status: instance.status,
-    title: instance.title,
-    value: snapshot.value,
-    context: snapshot.context ?? {},
     pilot: event.seq === 1 ? await pilotFactsOf(db, instance.pilot_id) : null,
-    startedOn: day,
+    startedOn: dayOf(event),
     last: momentOf(event),
   })
   await upsertFacts(db, row, BOOKKEEPING_TYPES.includes(event.type))

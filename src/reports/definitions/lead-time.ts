@@ -1,3 +1,4 @@
+import { daysBetween } from '../../../db/queries/facts.ts'
 import { closedPeriodDays, openPeriodDays } from '../../../db/queries/reports.ts'
 import { TEAM_PARTS, TRANSITION_PARTS } from '../../engine/facts/open-parts.ts'
 import { valueLabel } from '../../ui/labels.ts'
@@ -5,13 +6,6 @@ import { periodText } from '../periods-text.ts'
 import { quantile, total, type Bin } from '../quantiles.ts'
 import type { ReportContext, ReportDefinition } from '../report-context.ts'
 import type { ReportTable } from '../report-table.ts'
-
-const DAY_MS = 86_400_000
-const daysFrom = (from: string, to: string) =>
-  Math.max(
-    0,
-    Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS),
-  )
 
 const PART_NAMES: Record<string, string> = { aangevraagd: 'Aanvraag (tot HR begint)' }
 
@@ -35,7 +29,7 @@ async function leadTimes(
     count: r.count,
   }))
   const open = group(await openPeriodDays(context.db, context.filter, parts), (r) => ({
-    value: daysFrom(r.enteredOn, context.today),
+    value: daysBetween(r.enteredOn, context.today),
     count: r.count,
   }))
   return {
