@@ -2,6 +2,8 @@ import type {
   AuditRunTable,
   InstanceFactsTable,
   InstancePeriodTable,
+  FactCountTable,
+  OpenCountTable,
   ReportReadTable,
 } from './facts-tables.ts'
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely'
@@ -248,6 +250,8 @@ export interface Database {
   instance_documents: InstanceDocumentTable
   instance_facts: InstanceFactsTable
   instance_periods: InstancePeriodTable
+  fact_counts: FactCountTable
+  open_counts: OpenCountTable
   report_reads: ReportReadTable
   audit_runs: AuditRunTable
 }

@@ -19,6 +19,8 @@ export interface InstanceFactsTable {
   title_key: string
   /** The organisation the instance is for: the pilot's lead, the transition's school. */
   organisation_id: string | null
+  /** Every organisation the instance concerns, sorted and joined by spaces (see reachOf). */
+  reach: string
   scenario: string | null
   organisation_form: string | null
   domain: string | null
@@ -62,6 +64,25 @@ export interface InstancePeriodTable {
   left_on: string | null
   /** Whole days from entered_on to left_on; null while open. */
   days: number | null
+  /** Its instance's reach, as in instance_facts. */
+  reach: string
+  /** The day its instance began, as in instance_facts. */
+  started_on: string
+  /** 1: the first time its instance entered this part (a funnel counts these). */
+  first_entry: number
+}
+
+/** How many instances stand in one (machine, reach, phase, whose move, status, renewed): the start page's and funnels' sums. */
+export interface FactCountTable {
+  machine_id: string
+  reach: string
+  phase: string
+  /** '' where it is nobody's move. */
+  waiting_on: string
+  status: string
+  /** 1: a team past its first cycle. */
+  renewed: number
+  count: number
 }
 
 export type InstanceFacts = Selectable<InstanceFactsTable>
@@ -90,4 +111,11 @@ export interface AuditRunTable {
   events: number
   /** Breaks the verification found (0 for a checkpoint). */
   breaks: number
+}
+
+/** How many periods of one part are open now in one reach: the start page's open questions. */
+export interface OpenCountTable {
+  part: string
+  reach: string
+  count: number
 }

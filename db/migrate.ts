@@ -9,6 +9,7 @@ import * as machineVersions from './migrations/2026-12-03-machine-versions.ts'
 import * as pilots from './migrations/2026-12-04-pilots.ts'
 import * as documents from './migrations/2026-12-05-documents.ts'
 import * as facts from './migrations/2026-12-06-facts.ts'
+import * as reach from './migrations/2026-12-07-reach.ts'
 
 const migrations: Record<string, Migration> = {
   '2026-11-23-initial': initial,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-pilots': pilots,
   '2026-12-05-documents': documents,
   '2026-12-06-facts': facts,
+  '2026-12-07-reach': reach,
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

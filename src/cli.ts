@@ -3,6 +3,7 @@ import { createDb } from '../db/create-db.ts'
 import type { DbHandle } from '../db/create-db.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { catchUpFacts } from './engine/facts/catch-up.ts'
+import { refreshPlannerStatistics } from '../db/planner-statistics.ts'
 import { isRole } from './access/policy.ts'
 import { AUDIT_USAGE, exportCommand, keyCommand } from './audit/audit-commands.ts'
 import { loadConfig } from './config.ts'
@@ -47,7 +48,7 @@ async function withStore<T>(run: (store: DbHandle) => Promise<T>): Promise<T> {
   const store = createDb(config.databaseUrl, { postgres: config.database })
   try {
     await migrateToLatest(store.db)
-    await catchUpFacts(store)
+    await refreshPlannerStatistics(store, (await catchUpFacts(store)) > 0)
     return await run(store)
   } finally {
     await store.destroy()

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import type { DbHandle } from '../db/create-db.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { catchUpFacts } from './engine/facts/catch-up.ts'
+import { refreshPlannerStatistics } from '../db/planner-statistics.ts'
 import type { Config } from './config.ts'
 import { bootstrapAdmin } from './engine/bootstrap.ts'
 import { createApp } from './http/app.ts'
@@ -44,6 +45,7 @@ export async function startServer(
   const rebuilt = await catchUpFacts(store)
   if (rebuilt > 0)
     log.info({ instances: rebuilt }, 'Overzichtscijfers bijgewerkt uit de geschiedenis.')
+  await refreshPlannerStatistics(store, rebuilt > 0)
   const boot = await bootstrapAdmin(store, config.adminToken)
   if (boot.printOnce) {
     // A plain line, never a log record: it is the only way to learn the first token, and log

@@ -4,6 +4,7 @@ import { migrateToLatest } from '../../db/migrate.ts'
 import { getMachine } from '../../machines/index.ts'
 import type { MachineDefinition, StoredSnapshot } from '../../machines/types.ts'
 import { careerPaths, domains, scenarios, type Scenario } from '../../machines/vocabulary.ts'
+import { refreshPlannerStatistics } from '../../db/planner-statistics.ts'
 import { catchUpFacts } from '../../src/engine/facts/catch-up.ts'
 import { newId } from '../../src/engine/ids.ts'
 import { scenarioRules } from '../../src/engine/pilot-scenarios.ts'
@@ -26,7 +27,7 @@ export interface ScaleStoreInfo {
   pilots: number
   /** Writing organisations, people, instances and events, in seconds. */
   writeSeconds: number
-  /** catchUpFacts on the written store, in seconds, and how many instances it rebuilt. */
+  /** catchUpFacts and the planner's statistics on the written store, in seconds, and how many instances it rebuilt. */
   catchUpSeconds: number
   rebuilt: number
   bestuurId: string
@@ -258,6 +259,8 @@ export async function buildScaleStore(
   const store = createDb(`sqlite:${path}`)
   const caughtUp = performance.now()
   const rebuilt = await catchUpFacts(store)
+  // As a server does after its catch-up: the planner learns the tables' sizes.
+  await refreshPlannerStatistics(store, rebuilt > 0)
   const catchUpSeconds = (performance.now() - caughtUp) / 1000
   await store.destroy()
 

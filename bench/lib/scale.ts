@@ -45,6 +45,8 @@ export const TARGETS = { report: 200, inbox: 50 } as const
 
 const LIST_SAMPLES = Number(process.env.SCALE_LIST_SAMPLES ?? 200)
 const REPORT_SAMPLES = Number(process.env.SCALE_REPORT_SAMPLES ?? 50)
+/** Only the cases whose name contains this text (to look into one read; the whole run is the figure). */
+const ONLY_CASES = process.env.SCALE_ONLY ?? ''
 
 function log(message: string): void {
   process.stderr.write(`[bench] scale: ${message}\n`)
@@ -135,7 +137,7 @@ export async function measureScale(path: string, info: ScaleStoreInfo): Promise<
       ...(await listCases(store, info)),
       ...reportCases(info),
       ...(typeof inbox === 'string' ? [] : inbox),
-    ]
+    ].filter((c) => `${c.group} ${c.name}`.includes(ONLY_CASES))
     const items: ScaleItem[] = []
     for (const c of cases) {
       try {

@@ -1,5 +1,6 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely'
-import type { Database } from '../database.ts'
+import { PostgresAdapter, sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely'
+import type { Database, Db } from '../database.ts'
+import { knownReaches } from './fact-counts.ts'
 
 // The filters lists and reports share, over `instance_facts as f`.
 
@@ -31,6 +32,11 @@ export interface FactsFilter {
   scopeOrganisationIds: readonly string[] | null
   /** Only instances concerning this person (null: no restriction). */
   scopePersonId: string | null
+  /**
+   * The reaches (see reachOf) that meet both organisation conditions above, resolved by
+   * withReaches: when set, they stand for those conditions and an index answers them.
+   */
+  reaches?: readonly string[] | undefined
 }
 
 /**
@@ -58,8 +64,28 @@ function concerning(eb: Eb, column: 'organisation_id', ids: readonly string[]) {
   )
 }
 
+/**
+ * The reaches as a table of one column (`r.column1`), for a read that loops over them first and
+ * finds each one's rows by an index that begins with the reach (CROSS JOIN keeps SQLite to that
+ * order; a long IN list lets its planner pick an index without the reach).
+ */
+export function reachTable(reaches: readonly string[]) {
+  return sql<{ column1: string }>`(values ${sql.join(reaches.map((r) => sql`(${r})`))})`.as('r')
+}
+
+/**
+ * How the reaches are asked: `index` as a condition the planner may drive by; `joined` not at all
+ * (reachTable already joined them); `check` as a condition on each row only, for a sorted page
+ * that walks its sort index (on SQLite the unary plus keeps the planner from the reach index,
+ * which would sort every row in reach for one page).
+ */
+export type ReachUse = 'index' | 'joined' | 'check'
+
+export const reachCheck = (db: Db): ReachUse =>
+  db.getExecutor().adapter instanceof PostgresAdapter ? 'index' : 'check'
+
 /** The filter as conditions on `f`; false when it can match nothing (an empty scope). */
-export function factsWhere(eb: Eb, filter: FactsFilter) {
+export function factsWhere(eb: Eb, filter: FactsFilter, reach: ReachUse = 'index') {
   const and = filter.everyMachine ? [] : [eb('f.machine_id', 'in', filter.machineIds)]
   const equal = [
     ['f.machine_version', filter.machineVersion],
@@ -95,9 +121,14 @@ export function factsWhere(eb: Eb, filter: FactsFilter) {
       ),
     )
   }
-  if (filter.organisationIds) and.push(concerning(eb, 'organisation_id', filter.organisationIds))
-  if (filter.scopeOrganisationIds) {
-    and.push(concerning(eb, 'organisation_id', filter.scopeOrganisationIds))
+  if (filter.reaches) {
+    if (reach === 'index') and.push(eb('f.reach', 'in', filter.reaches))
+    if (reach === 'check') and.push(eb(sql<string>`+${sql.ref('f.reach')}`, 'in', filter.reaches))
+  } else {
+    if (filter.organisationIds) and.push(concerning(eb, 'organisation_id', filter.organisationIds))
+    if (filter.scopeOrganisationIds) {
+      and.push(concerning(eb, 'organisation_id', filter.scopeOrganisationIds))
+    }
   }
   if (filter.scopePersonId) {
     const person = filter.scopePersonId
@@ -150,13 +181,28 @@ export function factsWhere(eb: Eb, filter: FactsFilter) {
  * of the machine's parts answer alone, without a join to the facts.
  */
 export function onlyMachines(filter: FactsFilter): boolean {
-  const { machineIds, everyMachine, scopeOrganisationIds, scopePersonId, searchNames, ...rest } =
-    filter
-  void machineIds
-  void everyMachine
-  void searchNames
+  return filter.scopeOrganisationIds === null && onlyReach(filter) && !filter.reaches
+}
+
+/**
+ * True when the filter asks for every instance of its machines within its resolved reaches (or
+ * all) and nothing else: the periods and counts, which carry the reach, answer alone.
+ */
+export function onlyReach(filter: FactsFilter): boolean {
+  const {
+    machineIds,
+    everyMachine,
+    scopeOrganisationIds,
+    organisationIds,
+    reaches,
+    scopePersonId,
+    searchNames,
+    ...rest
+  } = filter
+  void [machineIds, everyMachine, searchNames]
+  const organisations = reaches !== undefined || (!organisationIds && !scopeOrganisationIds)
   return (
-    scopeOrganisationIds === null &&
+    organisations &&
     scopePersonId === null &&
     Object.values(rest).every((value) => value === undefined)
   )
@@ -165,6 +211,21 @@ export function onlyMachines(filter: FactsFilter): boolean {
 /** True when the filter's scope is empty: nothing to read. */
 export const emptyScope = (filter: FactsFilter) =>
   (filter.scopeOrganisationIds !== null && filter.scopeOrganisationIds.length === 0) ||
-  (filter.organisationIds !== undefined && filter.organisationIds.length === 0)
+  (filter.organisationIds !== undefined && filter.organisationIds.length === 0) ||
+  (filter.reaches !== undefined && filter.reaches.length === 0)
+
+/**
+ * The filter with its organisation conditions resolved to the reaches that meet them: an instance
+ * concerns one of the organisations exactly when its reach names one.
+ */
+export async function withReaches(db: Db, filter: FactsFilter): Promise<FactsFilter> {
+  const scope = filter.scopeOrganisationIds
+  const asked = filter.organisationIds
+  if (filter.reaches || (!scope && !asked)) return filter
+  const meets = (reach: string, ids: readonly string[] | null | undefined) =>
+    !ids || reach.split(' ').some((id) => ids.includes(id))
+  const known = await knownReaches(db, filter.machineIds)
+  return { ...filter, reaches: known.filter((r) => r !== '' && meets(r, scope) && meets(r, asked)) }
+}
 
 export type FactsQuery<O> = SelectQueryBuilder<Database & { f: Database['instance_facts'] }, 'f', O>

@@ -1,38 +1,86 @@
-import { sql } from 'kysely'
 import type { Db } from '../database.ts'
+import { keptCounts, openCounts } from './fact-counts.ts'
 import {
   emptyScope,
   factsWhere,
-  onlyMachines,
+  onlyReach,
   type FactsFilter,
   type StalledSince,
 } from './facts-filter.ts'
 
-/** Instances in reach per machine, phase, whose move it is, status, and stilgevallen or not. */
-export async function inboxCounts(db: Db, filter: FactsFilter, since: StalledSince) {
-  if (emptyScope(filter)) return []
-  const stalled = sql<number>`case when f.status in ('actief', 'gepauzeerd') and ((f.last_dated = 1 and f.last_on <= ${sql.lit(since.day)}) or (f.last_dated = 0 and f.last_at <= ${sql.lit(since.instant)})) then 1 else 0 end`
+export interface InboxCounts {
+  /** Instances in reach per machine, phase, whose move it is and status. */
+  standing: {
+    machine: string
+    phase: string
+    waitingOn: string | null
+    status: string
+    count: number
+  }[]
+  /** Running instances stilgevallen as of the given moment, per machine. */
+  stalled: { machine: string; count: number }[]
+}
+
+/**
+ * What the start page counts. A filter of machines and reach alone adds up the kept counts (a few
+ * rows per reach) and counts the stilgevallen ones along their own index; any other filter reads
+ * the facts it leaves.
+ */
+export async function inboxCounts(
+  db: Db,
+  filter: FactsFilter,
+  since: StalledSince,
+): Promise<InboxCounts> {
+  if (emptyScope(filter)) return { standing: [], stalled: [] }
+  const kept = onlyReach(filter)
+  const [standing, stalled] = await Promise.all([
+    kept ? keptCounts(db, filter.machineIds, filter.reaches) : factCounts(db, filter),
+    stalledCounts(db, filter, since, kept),
+  ])
+  return { standing, stalled }
+}
+
+async function factCounts(db: Db, filter: FactsFilter): Promise<InboxCounts['standing']> {
   const rows = await db
     .selectFrom('instance_facts as f')
-    .select([
-      'f.machine_id',
-      'f.phase',
-      'f.waiting_on',
-      'f.status',
-      stalled.as('stalled'),
-      (eb) => eb.fn.countAll().as('count'),
-    ])
+    .select(['f.machine_id', 'f.phase', 'f.waiting_on', 'f.status'])
+    .select((eb) => eb.fn.countAll<number>().as('count'))
     .where((eb) => factsWhere(eb, filter))
-    .groupBy(['f.machine_id', 'f.phase', 'f.waiting_on', 'f.status', stalled])
+    .groupBy(['f.machine_id', 'f.phase', 'f.waiting_on', 'f.status'])
     .execute()
   return rows.map((r) => ({
     machine: r.machine_id,
     phase: r.phase,
     waitingOn: r.waiting_on,
     status: r.status,
-    stalled: Number(r.stalled) === 1,
     count: Number(r.count),
   }))
+}
+
+/** Stilgevallen per machine: running, with a last step on or before `since` (see StalledSince). */
+async function stalledCounts(
+  db: Db,
+  filter: FactsFilter,
+  since: StalledSince,
+  kept: boolean,
+): Promise<InboxCounts['stalled']> {
+  let query = db
+    .selectFrom('instance_facts as f')
+    .select('f.machine_id')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('f.machine_id', 'in', filter.machineIds)
+    .where('f.status', 'in', ['actief', 'gepauzeerd'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('f.last_dated', '=', 1), eb('f.last_on', '<=', since.day)]),
+        eb.and([eb('f.last_dated', '=', 0), eb('f.last_at', '<=', since.instant)]),
+      ]),
+    )
+    .groupBy('f.machine_id')
+  if (!kept) query = query.where((eb) => factsWhere(eb, filter))
+  else if (filter.reaches) query = query.where('f.reach', 'in', filter.reaches)
+  const rows = await query.execute()
+  return rows.map((r) => ({ machine: r.machine_id, count: Number(r.count) }))
 }
 
 /**
@@ -41,20 +89,19 @@ export async function inboxCounts(db: Db, filter: FactsFilter, since: StalledSin
  */
 export async function openQuestions(db: Db, filter: FactsFilter, questions: readonly string[]) {
   if (emptyScope(filter)) return []
-  let query = db
+  if (onlyReach(filter)) return openCounts(db, questions, filter.reaches)
+  const rows = await db
     .selectFrom('instance_periods as p')
     .select(['p.part', (eb) => eb.fn.countAll().as('count')])
     .where('p.part', 'in', questions)
     .where('p.left_on', 'is', null)
-    .groupBy('p.part')
-  if (!onlyMachines(filter)) {
-    query = query.where('p.instance_id', 'in', (eb) =>
+    .where('p.instance_id', 'in', (eb) =>
       eb
         .selectFrom('instance_facts as f')
         .select('f.instance_id')
         .where((w) => factsWhere(w, filter)),
     )
-  }
-  const rows = await query.execute()
+    .groupBy('p.part')
+    .execute()
   return rows.map((r) => ({ part: r.part, count: Number(r.count) }))
 }

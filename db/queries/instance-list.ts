@@ -1,6 +1,6 @@
 import type { Db, Instance } from '../database.ts'
 import type { InstanceFacts } from '../facts-tables.ts'
-import { emptyScope, factsWhere, type FactsFilter } from './facts-filter.ts'
+import { emptyScope, factsWhere, reachCheck, type FactsFilter } from './facts-filter.ts'
 
 /** The columns a list sorts by, as the API names them. */
 export const SORT_COLUMNS = {
@@ -43,7 +43,7 @@ export async function listInstanceFacts(
   let query = db
     .selectFrom('instance_facts as f')
     .selectAll('f')
-    .where((eb) => factsWhere(eb, filter))
+    .where((eb) => factsWhere(eb, filter, reachCheck(db)))
   const after = page.after
   if (after) {
     query = query.where((eb) =>

@@ -1,22 +1,50 @@
-import { sql } from 'kysely'
-import type { Db } from '../database.ts'
+import { sql, type SelectQueryBuilder } from 'kysely'
+import type { Database, Db } from '../database.ts'
 import type { ReportReadTable } from '../facts-tables.ts'
-import { emptyScope, factsWhere, onlyMachines, type FactsFilter } from './facts-filter.ts'
+import { keptCounts } from './fact-counts.ts'
+import { emptyScope, factsWhere, onlyReach, reachTable, type FactsFilter } from './facts-filter.ts'
 
 // The aggregates reports are made of: one GROUP BY each over the facts, never a row per instance.
 
 const n = (value: unknown) => Number(value ?? 0)
 
+type FactsFrom = SelectQueryBuilder<Database & { f: Database['instance_facts'] }, 'f', object>
+type PeriodsFrom = SelectQueryBuilder<Database & { p: Database['instance_periods'] }, 'p', object>
+
+/**
+ * The facts the filter leaves. With reaches, the reaches come first and each finds its facts by
+ * the index that begins with the reach.
+ */
+function factsIn(db: Db, filter: FactsFilter): FactsFrom {
+  const reaches = filter.reaches
+  if (!reaches) return db.selectFrom('instance_facts as f').where((eb) => factsWhere(eb, filter))
+  const joined = db
+    .selectFrom(reachTable(reaches))
+    .crossJoin('instance_facts as f')
+    .whereRef('f.reach', '=', 'r.column1')
+  return (joined as unknown as FactsFrom).where((eb) => factsWhere(eb, filter, 'joined'))
+}
+
 /**
  * The periods of `parts` (a machine's phases or questions), joined to the facts only when the
- * filter needs them: every instance of a machine reads from the periods' indexes alone.
+ * filter needs them: every instance of a machine, or of the reaches a scope resolved to, reads
+ * from the periods' indexes alone. Joined, the facts the filter leaves come first (CROSS JOIN
+ * keeps SQLite to that order) and each reads its periods by its own index.
  */
-function periodsOf(db: Db, filter: FactsFilter, parts: readonly string[]) {
-  const periods = db.selectFrom('instance_periods as p').where('p.part', 'in', parts)
-  if (onlyMachines(filter)) return periods
-  return periods
-    .innerJoin('instance_facts as f', 'f.instance_id', 'p.instance_id')
-    .where((eb) => factsWhere(eb, filter))
+function periodsOf(db: Db, filter: FactsFilter, parts: readonly string[]): PeriodsFrom {
+  if (!onlyReach(filter)) {
+    const joined = factsIn(db, filter)
+      .crossJoin('instance_periods as p')
+      .whereRef('p.instance_id', '=', 'f.instance_id')
+    return (joined as unknown as PeriodsFrom).where('p.part', 'in', parts)
+  }
+  const reaches = filter.reaches
+  if (!reaches) return db.selectFrom('instance_periods as p').where('p.part', 'in', parts)
+  const joined = db
+    .selectFrom(reachTable(reaches))
+    .crossJoin('instance_periods as p')
+    .whereRef('p.reach', '=', 'r.column1')
+  return (joined as unknown as PeriodsFrom).where('p.part', 'in', parts)
 }
 
 /** How many periods of each part closed after how many days (entered within the period). */
@@ -51,28 +79,35 @@ export async function openPeriodDays(db: Db, filter: FactsFilter, parts: readonl
   return rows.map((r) => ({ part: r.part, enteredOn: r.entered_on, count: n(r.count) }))
 }
 
-/** How many instances ever entered each part. */
+/**
+ * How many instances ever entered each part: their first periods of it. The day they began is on
+ * the periods too, so a filter of reach and that day alone reads the periods' indexes only.
+ */
 export async function reachedParts(db: Db, filter: FactsFilter, parts: readonly string[]) {
   if (emptyScope(filter)) return []
-  const rows = await periodsOf(db, filter, parts)
-    .select(['p.part', (eb) => eb.fn.count('p.instance_id').distinct().as('count')])
+  const { startedFrom, startedTo, ...rest } = filter
+  const alone = onlyReach(rest)
+  let query = periodsOf(db, alone ? rest : filter, parts)
+    .select(['p.part', (eb) => eb.fn.countAll().as('count')])
+    .where('p.first_entry', '=', 1)
     .groupBy('p.part')
-    .execute()
+  if (alone && startedFrom) query = query.where('p.started_on', '>=', startedFrom)
+  if (alone && startedTo) query = query.where('p.started_on', '<=', startedTo)
+  const rows = await query.execute()
   return rows.map((r) => ({ part: r.part, count: n(r.count) }))
 }
 
 /** Instances per status, phase and outcome; `renewed`: teams past their first cycle. */
 export async function statusCounts(db: Db, filter: FactsFilter) {
   if (emptyScope(filter)) return []
-  const rows = await db
-    .selectFrom('instance_facts as f')
+  if (onlyReach(filter)) return keptCounts(db, filter.machineIds, filter.reaches)
+  const rows = await factsIn(db, filter)
     .select([
       'f.status',
       'f.phase',
       sql<number>`case when f.cycle > 1 then 1 else 0 end`.as('renewed'),
       (eb) => eb.fn.countAll().as('count'),
     ])
-    .where((eb) => factsWhere(eb, filter))
     .groupBy(['f.status', 'f.phase', sql`case when f.cycle > 1 then 1 else 0 end`])
     .execute()
   return rows.map((r) => ({
@@ -88,10 +123,8 @@ export type TransitionGroup = 'domain' | 'career_path' | 'new_role'
 /** Rolovergangen per group value, status and outcome. */
 export async function transitionOutcomes(db: Db, filter: FactsFilter, by: TransitionGroup) {
   if (emptyScope(filter)) return []
-  const rows = await db
-    .selectFrom('instance_facts as f')
+  const rows = await factsIn(db, filter)
     .select([`f.${by} as key`, 'f.status', 'f.outcome', (eb) => eb.fn.countAll().as('count')])
-    .where((eb) => factsWhere(eb, filter))
     .groupBy([`f.${by}`, 'f.status', 'f.outcome'])
     .execute()
   return rows.map((r) => ({
@@ -114,8 +147,7 @@ export type ScoreColumn = (typeof SCORES)[number]
 /** Mean scores per scenario and organisation form, over teams with scored evaluations. */
 export async function evaluationScores(db: Db, filter: FactsFilter) {
   if (emptyScope(filter)) return []
-  const rows = await db
-    .selectFrom('instance_facts as f')
+  const rows = await factsIn(db, filter)
     .select((eb) => [
       'f.scenario',
       'f.organisation_form',
@@ -124,7 +156,6 @@ export async function evaluationScores(db: Db, filter: FactsFilter) {
       ...SCORES.map((column) => eb.fn.avg(`f.${column}`).as(column)),
     ])
     .where('f.scored', '>', 0)
-    .where((eb) => factsWhere(eb, filter))
     .groupBy(['f.scenario', 'f.organisation_form'])
     .execute()
   return rows.map((r) => ({
@@ -139,8 +170,7 @@ export async function evaluationScores(db: Db, filter: FactsFilter) {
 /** Budget and places summed per pilot, with each pilot's scenario and name. */
 export async function budgetPerPilot(db: Db, filter: FactsFilter) {
   if (emptyScope(filter)) return []
-  const rows = await db
-    .selectFrom('instance_facts as f')
+  const rows = await factsIn(db, filter)
     .innerJoin('instances as i', 'i.id', 'f.instance_id')
     .innerJoin('pilots as pl', 'pl.id', 'i.pilot_id')
     .select((eb) => [
@@ -155,7 +185,6 @@ export async function budgetPerPilot(db: Db, filter: FactsFilter) {
       eb.fn.sum('f.completed').as('completed'),
     ])
     .where('f.planned_cents', 'is not', null)
-    .where((eb) => factsWhere(eb, filter))
     .groupBy(['pl.id', 'pl.name', 'pl.scenario'])
     .orderBy('pl.name')
     .execute()

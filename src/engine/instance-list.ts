@@ -1,6 +1,6 @@
 import type { DbHandle } from '../../db/create-db.ts'
 import type { InstanceFacts } from '../../db/facts-tables.ts'
-import type { FactsFilter, StalledSince } from '../../db/queries/facts-filter.ts'
+import { withReaches, type FactsFilter, type StalledSince } from '../../db/queries/facts-filter.ts'
 import {
   listInstanceFacts,
   SORT_COLUMNS,
@@ -130,7 +130,7 @@ export async function factsFilterOf(
 ): Promise<FactsFilter> {
   const rule = authorizeRole(principal, 'instance.read')
   const personRule = ruleFor(principal.role, 'person.read')
-  return {
+  return withReaches(store.db, {
     machineIds: query.machine ? [query.machine] : Object.keys(machines).filter(hasFacts),
     everyMachine: !query.machine,
     status: query.status,
@@ -149,7 +149,7 @@ export async function factsFilterOf(
     // Names are searched only by whoever may read the people of the whole list.
     searchNames: personRule === 'all' || personRule === 'organisations',
     ...listScope(principal, rule),
-  }
+  })
 }
 
 export async function listInstancesWithOverview(

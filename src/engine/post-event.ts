@@ -2,6 +2,7 @@ import type { DbHandle } from '../../db/create-db.ts'
 
 import { listEvents } from '../../db/queries/events.ts'
 import { replaceInstanceOrganisations } from '../../db/queries/instance-organisations.ts'
+import { followReach } from './facts/project.ts'
 import { eventDefinition, getMachine, step, versionsOf } from '../../machines/index.ts'
 import type { MachineDefinition, MachineEvent, StoredSnapshot } from '../../machines/types.ts'
 import { authorize } from '../access/policy.ts'
@@ -190,6 +191,7 @@ async function followOrganisations(
   const after = def.organisationsOf(next.context)
   if (sameSet(before, after)) return
   await replaceInstanceOrganisations(w.tx, instanceId, after)
+  await followReach(w.tx, instanceId)
 }
 
 /**

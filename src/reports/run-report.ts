@@ -1,5 +1,6 @@
 import type { DbHandle } from '../../db/create-db.ts'
 import { getOrganisations, withDescendants } from '../../db/queries/organisations.ts'
+import { withReaches } from '../../db/queries/facts-filter.ts'
 import { insertReportRead } from '../../db/queries/reports.ts'
 import { authorizeRole } from '../access/policy.ts'
 import type { Principal } from '../access/principal.ts'
@@ -93,7 +94,7 @@ export async function runReport(
   const entered = PERIOD_ON_ENTERED.includes(definition.id)
   const table = await definition.build({
     db: store.db,
-    filter: {
+    filter: await withReaches(store.db, {
       machineIds: [definition.machine],
       machineVersion: query.machineVersion ? Number(query.machineVersion) : undefined,
       scenario: query.scenario,
@@ -103,7 +104,7 @@ export async function runReport(
       startedFrom: entered ? undefined : query.van,
       startedTo: entered ? undefined : query.tot,
       ...listScope(principal, rule),
-    },
+    }),
     from: query.van,
     to: query.tot,
     per: query.per ?? (definition.per ? Object.keys(definition.per)[0] : undefined),

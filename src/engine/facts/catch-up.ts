@@ -4,7 +4,7 @@ import { dropFacts, eventSteps, instancesBehind, upsertFacts } from '../../../db
 import { getInstance } from '../../../db/queries/instances.ts'
 import { BOOKKEEPING_TYPES, momentOf, type EffectiveMoment } from '../effective-moment.ts'
 import { factsOfInstance } from './instance-facts.ts'
-import { dayOf, FACT_MACHINES, pilotFactsOf, projectPeriods } from './project.ts'
+import { dayOf, FACT_MACHINES, instanceReach, pilotFactsOf, projectPeriods } from './project.ts'
 
 const BATCH = 100
 
@@ -16,30 +16,39 @@ export async function rebuildFacts(db: Db, instanceId: string, lock = false): Pr
   const instance = await getInstance(db, instanceId, { forUpdate: lock })
   if (!instance) return
   await dropFacts(db, instanceId)
+  const reach = await instanceReach(db, instanceId)
   const steps = await eventSteps(db, instanceId)
+  const start = steps[0]
+  const startedOn = start
+    ? dayOf({ effectiveDate: start.effective_date, recordedAt: start.recorded_at })
+    : ''
   let version = 1
   let last: EffectiveMoment | null = null
   for (const step of steps) {
     const event = { effectiveDate: step.effective_date, recordedAt: step.recorded_at }
     const versionAfter = step.machine_version ?? 1
-    await projectPeriods(db, instance, {
-      seq: step.seq,
-      type: step.type,
-      ...event,
-      stateBefore: parse(step.state_before),
-      versionBefore: version,
-      stateAfter: parse(step.state_after),
-      versionAfter,
-    })
+    await projectPeriods(
+      db,
+      { ...instance, reach, startedOn },
+      {
+        seq: step.seq,
+        type: step.type,
+        ...event,
+        stateBefore: parse(step.state_before),
+        versionBefore: version,
+        stateAfter: parse(step.state_after),
+        versionAfter,
+      },
+    )
     version = versionAfter
     if (!BOOKKEEPING_TYPES.includes(step.type) || last === null) last = momentOf(event)
   }
-  const first = steps[0]
-  if (!first || last === null) return
+  if (!start || last === null) return
   const row = factsOfInstance(instance, {
+    reach,
     seq: instance.version,
     pilot: await pilotFactsOf(db, instance.pilot_id),
-    startedOn: dayOf({ effectiveDate: first.effective_date, recordedAt: first.recorded_at }),
+    startedOn,
     last,
   })
   await upsertFacts(db, row, false)
@@ -52,12 +61,14 @@ export async function rebuildFacts(db: Db, instanceId: string, lock = false): Pr
  */
 export async function catchUpFacts(store: DbHandle): Promise<number> {
   let rebuilt = 0
+  let after = ''
   for (;;) {
-    const ids = await instancesBehind(store.db, FACT_MACHINES, BATCH)
+    const ids = await instancesBehind(store.db, FACT_MACHINES, BATCH, after)
     if (ids.length === 0) return rebuilt
     await store.db.transaction().execute(async (tx) => {
       for (const id of ids) await rebuildFacts(tx, id, store.dialect === 'postgres')
     })
     rebuilt += ids.length
+    after = ids[ids.length - 1] ?? after
   }
 }

@@ -26,6 +26,8 @@ export interface FactsInput {
   value: unknown
   context: Record<string, unknown>
   pilot: PilotFacts | null
+  /** The organisations it concerns (see reachOf). */
+  reach: string
   startedOn: string
   /** The moment of the last step of the process itself (not bookkeeping). */
   last: EffectiveMoment
@@ -130,6 +132,7 @@ export function factsOf(input: FactsInput): InstanceFactsTable {
     status: input.status,
     phase: phaseOf(input.value),
     title_key: input.title.toLocaleLowerCase('nl'),
+    reach: input.reach,
     started_on: input.startedOn,
     last_on: input.last.day,
     last_at: input.last.recordedAt,
@@ -142,7 +145,7 @@ export function factsOf(input: FactsInput): InstanceFactsTable {
 /** An instance's facts from its row as it now stands (the snapshot read through its cache). */
 export function factsOfInstance(
   instance: Instance,
-  at: Pick<FactsInput, 'seq' | 'pilot' | 'startedOn' | 'last'>,
+  at: Pick<FactsInput, 'seq' | 'pilot' | 'reach' | 'startedOn' | 'last'>,
 ): InstanceFactsTable {
   const snapshot = snapshotOf(instance)
   return factsOf({

@@ -1,5 +1,13 @@
 import type { Db, Instance } from '../../../db/database.ts'
-import { closePeriods, openPeriods, upsertFacts } from '../../../db/queries/facts.ts'
+import {
+  closePeriods,
+  openPeriods,
+  reachOf,
+  setFactsReach,
+  upsertFacts,
+} from '../../../db/queries/facts.ts'
+import { moveOpenCounts } from '../../../db/queries/fact-counts.ts'
+import { getInstanceOrganisationIds } from '../../../db/queries/instances.ts'
 import { getPilot } from '../../../db/queries/pilots.ts'
 import { amsterdamDate } from '../../audit/effective-date.ts'
 import { machines } from '../../../machines/index.ts'
@@ -39,29 +47,38 @@ export async function pilotFactsOf(db: Db, pilotId: string | null): Promise<Pilo
   }
 }
 
+/** The reach of an instance as its organisations now stand (see reachOf). */
+export async function instanceReach(db: Db, instanceId: string): Promise<string> {
+  return reachOf(await getInstanceOrganisationIds(db, instanceId))
+}
+
+/** After an event changed an instance's organisations: its facts follow, in that transaction. */
+export async function followReach(db: Db, instanceId: string): Promise<void> {
+  await setFactsReach(db, instanceId, await instanceReach(db, instanceId))
+}
+
 /** Moves the periods of an instance along one event: what it closes, what it opens. */
 export async function projectPeriods(
   db: Db,
-  instance: Pick<Instance, 'id' | 'machine_id'>,
+  instance: Pick<Instance, 'id' | 'machine_id'> & { reach: string; startedOn: string | null },
   event: ProjectedEvent,
 ): Promise<void> {
   const day = dayOf(event)
   const before =
     event.seq === 1 ? [] : openParts(instance.machine_id, event.versionBefore, event.stateBefore)
   const after = openParts(instance.machine_id, event.versionAfter, event.stateAfter)
-  await closePeriods(
+  const closed = await closePeriods(
     db,
     instance.id,
     before.filter((p) => !after.includes(p)),
     day,
   )
-  await openPeriods(
-    db,
-    instance.id,
-    after.filter((p) => !before.includes(p)),
-    event.seq,
-    day,
-  )
+  const opened = after.filter((p) => !before.includes(p))
+  await openPeriods(db, instance, opened, event.seq, day)
+  await moveOpenCounts(db, [
+    ...closed.map((part) => ({ part, reach: instance.reach, delta: -1 })),
+    ...opened.map((part) => ({ part, reach: instance.reach, delta: 1 })),
+  ])
 }
 
 /**
@@ -74,8 +91,13 @@ export async function projectEvent(
   event: ProjectedEvent,
 ): Promise<void> {
   if (!hasFacts(instance.machine_id)) return
-  await projectPeriods(db, instance, event)
+  const reach = await instanceReach(db, instance.id)
+  // Its periods so far move with it first, should its organisations have changed unseen.
+  await setFactsReach(db, instance.id, reach)
+  const startedOn = event.seq === 1 ? dayOf(event) : null
+  await projectPeriods(db, { ...instance, reach, startedOn }, event)
   const row = factsOfInstance(instance, {
+    reach,
     seq: event.seq,
     pilot: event.seq === 1 ? await pilotFactsOf(db, instance.pilot_id) : null,
     startedOn: dayOf(event),

@@ -35,10 +35,11 @@ const QUESTION_LABELS: Record<string, string> = {
 /** HR's and beheer's numbers: new requests, open questions per kind, stalled, waiting on the teacher. */
 async function workCounts(store: DbHandle, principal: Principal, now: Date): Promise<InboxCount[]> {
   const filter = await factsFilterOf(store, principal, {}, now)
-  const rows = await inboxCounts(store.db, filter, stalledSince(now))
-  const sum = (keep: (r: (typeof rows)[number]) => boolean) =>
-    rows.filter(keep).reduce((total, r) => total + r.count, 0)
-  const transition = (r: (typeof rows)[number]) => r.machine === 'rolovergang'
+  const { standing, stalled } = await inboxCounts(store.db, filter, stalledSince(now))
+  const sum = (keep: (r: (typeof standing)[number]) => boolean) =>
+    standing.filter(keep).reduce((total, r) => total + r.count, 0)
+  const transition = (r: (typeof standing)[number]) => r.machine === 'rolovergang'
+  const stalledOf = (machine: string) => stalled.find((s) => s.machine === machine)?.count ?? 0
   const questions = await openQuestions(
     store.db,
     { ...filter, machineIds: ['rolovergang'] },
@@ -66,13 +67,13 @@ async function workCounts(store: DbHandle, principal: Principal, now: Date): Pro
     {
       key: 'stil-rolovergangen',
       label: 'Stilgevallen rolovergangen',
-      count: sum((r) => transition(r) && r.stalled),
+      count: stalledOf('rolovergang'),
       query: { machine: 'rolovergang', stalled: 'true' },
     },
     {
       key: 'stil-teams',
       label: 'Stilgevallen ontwikkelteams',
-      count: sum((r) => r.machine === 'ontwikkelteam' && r.stalled),
+      count: stalledOf('ontwikkelteam'),
       query: { machine: 'ontwikkelteam', stalled: 'true' },
     },
   ]
