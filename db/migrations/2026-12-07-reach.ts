@@ -74,12 +74,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       'instance_facts_requests',
       ['machine_id', 'phase', 'status', 'started_on', 'instance_id'],
     ],
-    // Stilgevallen counted from the index alone: running, by kind of last step, up to a day.
-    [
-      'instance_facts',
-      'instance_facts_stalled',
-      ['machine_id', 'status', 'last_dated', 'last_on', 'last_at', 'reach'],
-    ],
     [
       'instance_periods',
       'instance_periods_reach',
@@ -104,6 +98,20 @@ export async function up(db: Kysely<any>): Promise<void> {
       .createIndex(name)
       .on(table)
       .columns([...columns])
+      .execute()
+  }
+  // Running instances only: stilgevallen counted along the day or the moment of the last step
+  // (whichever it counts from), and the longest quiet listed from the oldest step on.
+  for (const [name, columns] of [
+    ['instance_facts_quiet_on', ['machine_id', 'last_dated', 'last_on', 'reach']],
+    ['instance_facts_quiet_at', ['machine_id', 'last_dated', 'last_at', 'reach']],
+    ['instance_facts_quiet_list', ['last_on', 'instance_id']],
+  ] as const) {
+    await db.schema
+      .createIndex(name)
+      .on('instance_facts')
+      .columns([...columns])
+      .where(sql.ref('status'), 'in', ['actief', 'gepauzeerd'])
       .execute()
   }
 }

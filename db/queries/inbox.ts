@@ -4,6 +4,8 @@ import {
   emptyScope,
   factsWhere,
   onlyReach,
+  reachCheck,
+  RUNNING_FACTS,
   type FactsFilter,
   type StalledSince,
 } from './facts-filter.ts'
@@ -57,30 +59,45 @@ async function factCounts(db: Db, filter: FactsFilter): Promise<InboxCounts['sta
   }))
 }
 
-/** Stilgevallen per machine: running, with a last step on or before `since` (see StalledSince). */
+/**
+ * Stilgevallen per machine: running, with a last step on or before `since` (see StalledSince),
+ * counted along the running instances' own indexes, once per way the last step counts.
+ */
 async function stalledCounts(
   db: Db,
   filter: FactsFilter,
   since: StalledSince,
   kept: boolean,
 ): Promise<InboxCounts['stalled']> {
-  let query = db
-    .selectFrom('instance_facts as f')
-    .select('f.machine_id')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('f.machine_id', 'in', filter.machineIds)
-    .where('f.status', 'in', ['actief', 'gepauzeerd'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('f.last_dated', '=', 1), eb('f.last_on', '<=', since.day)]),
-        eb.and([eb('f.last_dated', '=', 0), eb('f.last_at', '<=', since.instant)]),
-      ]),
-    )
-    .groupBy('f.machine_id')
-  if (!kept) query = query.where((eb) => factsWhere(eb, filter))
-  else if (filter.reaches) query = query.where('f.reach', 'in', filter.reaches)
-  const rows = await query.execute()
-  return rows.map((r) => ({ machine: r.machine_id, count: Number(r.count) }))
+  const counted = new Map<string, number>()
+  for (const dated of [1, 0] as const) {
+    let query = db
+      .selectFrom('instance_facts as f')
+      .select('f.machine_id')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('f.machine_id', 'in', filter.machineIds)
+      .where(RUNNING_FACTS)
+      .where('f.last_dated', '=', dated)
+      .where(dated ? 'f.last_on' : 'f.last_at', '<=', dated ? since.day : since.instant)
+      .groupBy('f.machine_id')
+    if (!kept) query = query.where((eb) => factsWhere(eb, filter))
+    else if (filter.reaches) {
+      const reaches = filter.reaches
+      query = query.where((eb) => factsWhere(eb, { ...ALL, reaches }, reachCheck(db)))
+    }
+    for (const r of await query.execute()) {
+      counted.set(r.machine_id, (counted.get(r.machine_id) ?? 0) + Number(r.count))
+    }
+  }
+  return [...counted].map(([machine, count]) => ({ machine, count }))
+}
+
+/** A filter that asks nothing: the reach condition alone is taken from it. */
+const ALL: FactsFilter = {
+  machineIds: [],
+  everyMachine: true,
+  scopeOrganisationIds: null,
+  scopePersonId: null,
 }
 
 /**
