@@ -85,8 +85,14 @@ export function reachTable(reaches: readonly string[]) {
  */
 export type ReachUse = 'index' | 'joined' | 'check'
 
-export const reachCheck = (db: Db): ReachUse =>
+export const reachCheck = (db: Db): 'index' | 'check' =>
   db.getExecutor().adapter instanceof PostgresAdapter ? 'index' : 'check'
+
+/** The reach condition alone, asked as `use` says (see ReachUse). */
+export const reachWhere = (eb: Eb, reaches: readonly string[], use: 'index' | 'check') =>
+  use === 'index'
+    ? eb('f.reach', 'in', reaches)
+    : eb(sql<string>`+${sql.ref('f.reach')}`, 'in', reaches)
 
 /** The filter as conditions on `f`; false when it can match nothing (an empty scope). */
 export function factsWhere(eb: Eb, filter: FactsFilter, reach: ReachUse = 'index') {
@@ -126,8 +132,7 @@ export function factsWhere(eb: Eb, filter: FactsFilter, reach: ReachUse = 'index
     )
   }
   if (filter.reaches) {
-    if (reach === 'index') and.push(eb('f.reach', 'in', filter.reaches))
-    if (reach === 'check') and.push(eb(sql<string>`+${sql.ref('f.reach')}`, 'in', filter.reaches))
+    if (reach !== 'joined') and.push(reachWhere(eb, filter.reaches, reach))
   } else {
     if (filter.organisationIds) and.push(concerning(eb, 'organisation_id', filter.organisationIds))
     if (filter.scopeOrganisationIds) {

@@ -40,8 +40,10 @@ export async function upsertFacts(
   db: Db,
   row: InstanceFactsTable,
   keepLastOn: boolean,
+  /** The row's count key as the caller already read it (see setFactsReach); else read here. */
+  known?: CountKey | null,
 ): Promise<void> {
-  const before = await countKeyOf(db, row.instance_id)
+  const before = known === undefined ? await countKeyOf(db, row.instance_id) : known
   await db
     .insertInto('instance_facts')
     .values(row)
@@ -63,11 +65,16 @@ export async function upsertFacts(
 
 /**
  * Gives an instance's facts, periods and count a new reach: its organisations changed in the
- * transaction of an event already projected.
+ * transaction of an event already projected. Returns the row's count key as it now stands (null:
+ * no facts yet).
  */
-export async function setFactsReach(db: Db, instanceId: string, reach: string): Promise<void> {
+export async function setFactsReach(
+  db: Db,
+  instanceId: string,
+  reach: string,
+): Promise<CountKey | null> {
   const before = await countKeyOf(db, instanceId)
-  if (!before || before.reach === reach) return
+  if (!before || before.reach === reach) return before
   await db
     .updateTable('instance_facts')
     .set({ reach })
@@ -75,6 +82,7 @@ export async function setFactsReach(db: Db, instanceId: string, reach: string): 
     .execute()
   await movePeriodsReach(db, instanceId, before.reach, reach)
   await moveCount(db, before, { ...before, reach })
+  return { ...before, reach }
 }
 
 /** The parts an instance has open now. */

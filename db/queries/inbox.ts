@@ -5,6 +5,7 @@ import {
   factsWhere,
   onlyReach,
   reachCheck,
+  reachWhere,
   RUNNING_FACTS,
   type FactsFilter,
   type StalledSince,
@@ -83,21 +84,13 @@ async function stalledCounts(
     if (!kept) query = query.where((eb) => factsWhere(eb, filter))
     else if (filter.reaches) {
       const reaches = filter.reaches
-      query = query.where((eb) => factsWhere(eb, { ...ALL, reaches }, reachCheck(db)))
+      query = query.where((eb) => reachWhere(eb, reaches, reachCheck(db)))
     }
     for (const r of await query.execute()) {
       counted.set(r.machine_id, (counted.get(r.machine_id) ?? 0) + Number(r.count))
     }
   }
   return [...counted].map(([machine, count]) => ({ machine, count }))
-}
-
-/** A filter that asks nothing: the reach condition alone is taken from it. */
-const ALL: FactsFilter = {
-  machineIds: [],
-  everyMachine: true,
-  scopeOrganisationIds: null,
-  scopePersonId: null,
 }
 
 /**

@@ -93,7 +93,7 @@ export async function projectEvent(
   if (!hasFacts(instance.machine_id)) return
   const reach = await instanceReach(db, instance.id)
   // Its periods so far move with it first, should its organisations have changed unseen.
-  await setFactsReach(db, instance.id, reach)
+  const key = await setFactsReach(db, instance.id, reach)
   const startedOn = event.seq === 1 ? dayOf(event) : null
   await projectPeriods(db, { ...instance, reach, startedOn }, event)
   const row = factsOfInstance(instance, {
@@ -103,5 +103,5 @@ export async function projectEvent(
     startedOn: dayOf(event),
     last: momentOf(event),
   })
-  await upsertFacts(db, row, BOOKKEEPING_TYPES.includes(event.type))
+  await upsertFacts(db, row, BOOKKEEPING_TYPES.includes(event.type), key)
 }
